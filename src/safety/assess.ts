@@ -1,0 +1,106 @@
+/**
+ * assessRisk(text): pure, synchronous and total. Any string (empty, huge, lone surrogates) gives
+ * a level and rule ids; nothing throws. Everything is compiled once, at module load.
+ */
+import { CUE_WORDS, KNOWN_WORDS } from './lexicon.ts';
+import { isSpeakWord, tokenise } from './normalise.ts';
+import { buildScan, hasLawQuestion, runRules, TRIGGER_WORDS } from './rules.ts';
+import { createSpeller } from './spelling.ts';
+import type { RiskAssessment, RiskLevel } from './types.ts';
+
+const TARGETS: ReadonlySet<string> = new Set(
+  [...CUE_WORDS, ...TRIGGER_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)),
+);
+const SPELLER = createSpeller(TARGETS, KNOWN_WORDS);
+
+const MAX_SEGMENT_WORD = 12;
+const SINGLE_LETTER_WORDS = new Set(['i', 'a', 'u', 'r', 'n']);
+
+function isDictionaryWord(w: string): boolean {
+  if (w.length === 1) return SINGLE_LETTER_WORDS.has(w);
+  return KNOWN_WORDS.has(w) || TARGETS.has(w) || isSpeakWord(w);
+}
+
+/** Splits "hesoutside" into ["hes", "outside"] with the fewest words, or undefined. O(n × 12). */
+function segment(letters: string): readonly string[] | undefined {
+  const n = letters.length;
+  const best: number[] = new Array(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from: number[] = new Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let end = 1; end <= n; end++) {
+    for (let len = 1; len <= Math.min(MAX_SEGMENT_WORD, end); len++) {
+      const start = end - len;
+      const prev = best[start] ?? Number.POSITIVE_INFINITY;
+      if (prev === Number.POSITIVE_INFINITY) continue;
+      if (!isDictionaryWord(letters.slice(start, end))) continue;
+      const cost = prev + (len === 1 ? 2 : 1);
+      if (cost < (best[end] ?? Number.POSITIVE_INFINITY)) {
+        best[end] = cost;
+        from[end] = start;
+      }
+    }
+  }
+  if (best[n] === Number.POSITIVE_INFINITY) return undefined;
+  const parts: string[] = [];
+  for (let end = n; end > 0; end = from[end] ?? 0) parts.push(letters.slice(from[end] ?? 0, end));
+  return parts.reverse();
+}
+
+/**
+ * The bot's own button titles: pressing one must never look like danger, whatever words it uses.
+ * Compared after normalisation, whole message only.
+ */
+const BUTTON_TITLES = [
+  'Yes, keep chatting',
+  'I need to go',
+  'Am I being stalked or harassed?',
+  'Laws that protect me',
+  'Orders a court can make',
+  'Threats online',
+  'Get help now',
+  'Which protection might fit me?',
+  'Tell me more',
+  'Back to menu',
+  'Call 999',
+  'Call Essex Compass',
+];
+
+const NONE: RiskAssessment = Object.freeze({ level: 'none', rules: Object.freeze([]) as readonly string[] });
+
+/** Canonical words for a text (exported for tests and tools; never logged). */
+export function normaliseForRisk(text: string): readonly string[] {
+  return tokenise(typeof text === 'string' ? text : '', SPELLER.canon, segment).words;
+}
+
+function key(text: string): string {
+  return normaliseForRisk(text)
+    .filter((w) => w !== '.')
+    .join(' ');
+}
+
+const BUTTON_KEYS: ReadonlySet<string> = new Set(BUTTON_TITLES.map(key));
+
+export function assessRisk(text: string): RiskAssessment {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return NONE;
+    const tokens = tokenise(text, SPELLER.canon, segment);
+    if (tokens.words.length <= 8 && BUTTON_KEYS.has(tokens.words.filter((w) => w !== '.').join(' ')))
+      return NONE;
+    const scan = buildScan(tokens.words, tokens.emphasis);
+    runRules(scan);
+    let level: RiskLevel = 'none';
+    const rules: string[] = [];
+    for (const [id, lv] of scan.hits) {
+      rules.push(id);
+      if (lv === 'immediate') level = 'immediate';
+      else if (level === 'none') level = 'concern';
+    }
+    if (hasLawQuestion(scan)) rules.push('context.law-question');
+    rules.sort();
+    return { level, rules };
+  } catch {
+    // Never fail closed to "none" silently on a bug: a crash here means we could not read the
+    // message, so we show the person the safety numbers.
+    return { level: 'concern', rules: ['error.unreadable'] };
+  }
+}

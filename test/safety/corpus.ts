@@ -1,0 +1,58 @@
+/** Shared loader and scorer for the labelled risk corpora (test/fixtures/risk-*.json). */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { assessRisk } from '../../src/safety/index.ts';
+import type { RiskLevel } from '../../src/safety/types.ts';
+
+const Entry = z.object({ text: z.string(), level: z.enum(['immediate', 'concern', 'none']) });
+export type Entry = z.infer<typeof Entry>;
+
+export function loadCorpus(name: string): Entry[] {
+  const url = new URL(`../fixtures/${name}`, import.meta.url);
+  return z.array(Entry).parse(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+export interface Score {
+  readonly immediateRecall: number;
+  readonly concernRecall: number;
+  readonly noneAsImmediate: number;
+  readonly noneAsAny: number;
+  readonly misses: readonly string[];
+}
+
+export function score(entries: readonly Entry[]): Score {
+  let imm = 0;
+  let immOk = 0;
+  let con = 0;
+  let conOk = 0;
+  let none = 0;
+  let noneImm = 0;
+  let noneAny = 0;
+  const misses: string[] = [];
+  for (const { text, level } of entries) {
+    const got: RiskLevel = assessRisk(text).level;
+    if (level === 'immediate') {
+      imm++;
+      if (got === 'immediate') immOk++;
+      else misses.push(`immediate -> ${got}: ${text}`);
+    } else if (level === 'concern') {
+      con++;
+      if (got !== 'none') conOk++;
+      else misses.push(`concern -> none: ${text}`);
+    } else {
+      none++;
+      if (got === 'immediate') noneImm++;
+      if (got !== 'none') {
+        noneAny++;
+        misses.push(`none -> ${got}: ${text}`);
+      }
+    }
+  }
+  return {
+    immediateRecall: immOk / imm,
+    concernRecall: conOk / con,
+    noneAsImmediate: noneImm / none,
+    noneAsAny: noneAny / none,
+    misses,
+  };
+}
