@@ -13,7 +13,10 @@ export const EMERGENCY: Contact = { display: '999', tel: 'tel:999' };
 export const ESSEX_COMPASS: Contact = { display: '0330 333 7 444', tel: 'tel:+443303337444' };
 export const POLICE_NON_EMERGENCY: Contact = { display: '101', tel: 'tel:101' };
 export const NATIONAL_STALKING_HELPLINE: Contact = { display: '0808 802 0300', tel: 'tel:+448088020300' };
-export const NATIONAL_DOMESTIC_ABUSE_HELPLINE: Contact = { display: '0808 2000 247', tel: 'tel:+448082000247' };
+export const NATIONAL_DOMESTIC_ABUSE_HELPLINE: Contact = {
+  display: '0808 2000 247',
+  tel: 'tel:+448082000247',
+};
 export const VICTIM_SUPPORT: Contact = { display: '08 08 16 89 111', tel: 'tel:+448081689111' };
 
 /** The one danger line used in the welcome, in escalations and in error replies. */

@@ -1,0 +1,213 @@
+/**
+ * The bot: every turn, the risk check runs first, on the raw activity, before state or dialogs.
+ * An escalation goes out with no storage, network or dialog involved. Then the audience's
+ * handler runs (public: the dialogs; staff in Teams: reference answers), and state is saved.
+ */
+import {
+  type Activity,
+  ActivityTypes,
+  type SendActivitiesHandler,
+  type StatePropertyAccessor,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import { type DialogState, runDialog } from 'botbuilder-dialogs';
+import { type HandoffState, handoffStatus } from './channels/handoff/events.ts';
+import { createStaffHandler, type StaffHandler } from './channels/teams/staff.ts';
+import type { Audience, Reply } from './common/reply.ts';
+import type { Config } from './config.ts';
+import { messageText } from './dialogs/activity-text.ts';
+import type { DialogDeps } from './dialogs/deps.ts';
+import { type ConversationFacts, newFacts, raise } from './dialogs/facts.ts';
+import { MainDialog } from './dialogs/main-dialog.ts';
+import { HANDOFF_ACCEPTED, HANDOFF_COMPLETED, WELCOME, WELCOME_WEB_EXIT } from './dialogs/messages.ts';
+import { toActivities, toActivity } from './dialogs/render.ts';
+import { EscalationMemo } from './escalation-memo.ts';
+import type { Knowledge } from './knowledge/index.ts';
+import type { Logger } from './logger.ts';
+import { assessRisk, escalationReplies } from './safety/index.ts';
+import type { RiskAssessment } from './safety/types.ts';
+import type { StateStore } from './state/create-state.ts';
+
+const RISK_KEY = Symbol('risk');
+const FORGOTTEN_KEY = Symbol('forgotten');
+const NO_RISK: RiskAssessment = Object.freeze({ level: 'none', rules: [] });
+
+export interface BotDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly state: StateStore;
+  readonly knowledge: Knowledge;
+  readonly now: () => Date;
+  readonly availability: (now: Date) => Reply;
+  readonly noPersonNow: (now: Date) => Reply;
+  readonly canHandOff: (now: Date) => boolean;
+}
+
+export function audienceOf(activity: Partial<Activity>): Audience {
+  return activity.channelId === 'msteams' ? 'staff' : 'public';
+}
+
+const WEB_CHANNELS = new Set(['webchat', 'directline']);
+
+/**
+ * runDialog sends a "Bot State" trace every turn. Channels drop traces, but with expectReplies
+ * they would travel back in the HTTP response: only the Emulator gets them.
+ */
+const dropTraces: SendActivitiesHandler = async (_context, activities, next) => {
+  for (let i = activities.length - 1; i >= 0; i--) {
+    if (activities[i]?.type === ActivityTypes.Trace) activities.splice(i, 1);
+  }
+  return activities.length > 0 ? next() : [];
+};
+
+export class SupportBot extends TeamsActivityHandler {
+  private readonly deps: BotDeps;
+  private readonly facts: StatePropertyAccessor<ConversationFacts>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialog: MainDialog;
+  private readonly memo = new EscalationMemo();
+  private readonly staff: StaffHandler;
+  readonly dialogDeps: DialogDeps;
+
+  constructor(deps: BotDeps) {
+    super();
+    this.deps = deps;
+    this.staff = createStaffHandler({ config: deps.config, logger: deps.logger, knowledge: deps.knowledge });
+    this.facts = deps.state.conversationState.createProperty<ConversationFacts>('facts');
+    this.dialogState = deps.state.conversationState.createProperty<DialogState>('dialog');
+    this.dialogDeps = {
+      knowledge: deps.knowledge,
+      facts: (ctx) => this.facts.get(ctx, newFacts()),
+      forget: (ctx) => this.forget(ctx),
+      dangerPrompt: (ctx) => this.dangerPrompt(ctx),
+      availability: deps.availability,
+      noPersonNow: deps.noPersonNow,
+      canHandOff: deps.canHandOff,
+      now: deps.now,
+    };
+    this.dialog = new MainDialog(this.dialogDeps);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (audienceOf(context.activity) === 'staff') await this.staff.onInstall(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // Staff in Teams get the install card, not the public welcome or the dialogs.
+      if (audienceOf(context.activity) === 'staff') return next();
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id !== botId)) await this.welcome(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'webchat/join') await this.welcome(context);
+      const handoff = handoffStatus(context.activity);
+      if (handoff) await this.onHandoffStatus(context, handoff);
+      await next();
+    });
+  }
+
+  /** The turn: risk first, then the handlers, then state. */
+  override async run(context: TurnContext): Promise<void> {
+    if (context.activity.channelId !== 'emulator') context.onSendActivities(dropTraces);
+    const text = messageText(context.activity);
+    const risk = text === undefined ? NO_RISK : assessRisk(text);
+    context.turnState.set(RISK_KEY, risk);
+    if (risk.level !== 'none') await this.escalate(context, risk);
+    if (audienceOf(context.activity) === 'staff') {
+      // Teams staff: tenant lock, then the stateless staff handlers. No state read or written.
+      if (await this.staff.allowTenant(context)) await super.run(context);
+      return;
+    }
+    await super.run(context);
+    if (!context.turnState.get(FORGOTTEN_KEY)) {
+      await this.deps.state.conversationState.saveChanges(context);
+    }
+  }
+
+  private async escalate(context: TurnContext, risk: RiskAssessment): Promise<void> {
+    if (risk.level === 'none') return;
+    const audience = audienceOf(context.activity);
+    const before = this.memo.hit(context.activity.conversation?.id ?? '');
+    const replies = escalationReplies(risk.level, audience, { repeat: before > 0 });
+    await context.sendActivities(
+      toActivities(replies, context.activity.channelId, { escalation: risk.level }) as Partial<Activity>[],
+    );
+    this.deps.logger.info(
+      {
+        conversation: context.activity.conversation?.id,
+        channel: context.activity.channelId,
+        escalation: risk.level,
+        rules: risk.rules,
+        repeat: before > 0,
+      },
+      'escalation',
+    );
+  }
+
+  /** The danger prompt from inside a dialog ("No" to "Are you safe right now?"). */
+  private async dangerPrompt(context: TurnContext): Promise<void> {
+    await this.escalate(context, { level: 'immediate', rules: ['triage.not-safe'] });
+    const facts = await this.facts.get(context, newFacts());
+    facts.awaitingSafety = true;
+    raise(facts, 'immediate');
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const risk = context.turnState.get(RISK_KEY) as RiskAssessment;
+    if (audienceOf(context.activity) === 'staff') return this.staff.onMessage(context, risk);
+    const facts = await this.facts.get(context, newFacts());
+    if (risk.level !== 'none') raise(facts, risk.level);
+    if (risk.level === 'immediate') {
+      // The danger prompt asked "Are you safe to keep chatting?": wait for that answer.
+      facts.awaitingSafety = audienceOf(context.activity) === 'public';
+      return;
+    }
+    await runDialog(this.dialog, context, this.dialogState);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const facts = await this.facts.get(context, newFacts());
+    if (facts.welcomed) return;
+    facts.welcomed = true;
+    const channelId = context.activity.channelId;
+    const welcome: Reply = WEB_CHANNELS.has(channelId)
+      ? { text: `${WELCOME.text}\n\n${WELCOME_WEB_EXIT}` }
+      : WELCOME;
+    await context.sendActivity(toActivity(welcome, channelId));
+    await context.sendActivity(toActivity(this.deps.availability(this.deps.now()), channelId));
+    await runDialog(this.dialog, context, this.dialogState);
+  }
+
+  /** What the live-chat hub says about a handoff. Never rejected: the person is always told. */
+  private async onHandoffStatus(context: TurnContext, state: HandoffState): Promise<void> {
+    const channelId = context.activity.channelId;
+    this.deps.logger.info(
+      { conversation: context.activity.conversation?.id, handoff: state },
+      'handoff status',
+    );
+    if (state === 'accepted') {
+      await context.sendActivity(toActivity(HANDOFF_ACCEPTED, channelId));
+    } else if (state === 'completed') {
+      await context.sendActivity(toActivity(HANDOFF_COMPLETED, channelId));
+    } else {
+      await context.sendActivity(toActivity(this.deps.noPersonNow(this.deps.now()), channelId));
+    }
+  }
+
+  /** "delete my chat" and "exit": remove this conversation's and this user's state now. */
+  private async forget(context: TurnContext): Promise<void> {
+    context.turnState.set(FORGOTTEN_KEY, true);
+    this.memo.forget(context.activity.conversation?.id ?? '');
+    await Promise.all([
+      this.deps.state.conversationState.delete(context),
+      this.deps.state.userState.delete(context),
+    ]);
+    this.deps.logger.info({ conversation: context.activity.conversation?.id }, 'state deleted');
+  }
+}
