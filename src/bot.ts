@@ -40,6 +40,8 @@ export interface BotDeps {
   readonly knowledge: Knowledge;
   readonly now: () => Date;
   readonly availability: (now: Date) => Reply;
+  /** Just the sentence about live chat now (the welcome already gives 999 and Essex Compass). */
+  readonly availabilityStatus: (now: Date) => string;
   readonly noPersonNow: (now: Date) => Reply;
   readonly canHandOff: (now: Date) => boolean;
 }
@@ -176,11 +178,10 @@ export class SupportBot extends TeamsActivityHandler {
     if (facts.welcomed) return;
     facts.welcomed = true;
     const channelId = context.activity.channelId;
-    const welcome: Reply = WEB_CHANNELS.has(channelId)
-      ? { text: `${WELCOME.text}\n\n${WELCOME_WEB_EXIT}` }
-      : WELCOME;
-    await context.sendActivity(toActivity(welcome, channelId));
-    await context.sendActivity(toActivity(this.deps.availability(this.deps.now()), channelId));
+    await context.sendActivity(toActivity(WELCOME, channelId));
+    const status = this.deps.availabilityStatus(this.deps.now());
+    const next = WEB_CHANNELS.has(channelId) ? `${status}\n\n${WELCOME_WEB_EXIT}` : status;
+    await context.sendActivity(toActivity({ text: next }, channelId));
     await runDialog(this.dialog, context, this.dialogState);
   }
 

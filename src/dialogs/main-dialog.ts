@@ -33,7 +33,7 @@ import {
 import { detectIntent } from './intents.ts';
 import { CARRY_ON, DELETED, GOODBYE, HELP, MENU_BUTTON, MENU_PROMPT, NOT_UNDERSTOOD } from './messages.ts';
 import { toActivity } from './render.ts';
-import { GROUPS, listStyleFor, MAIN_MENU, menuChoices, type Route } from './routes.ts';
+import { GROUPS, listStyleFor, MAIN_MENU, menuChoices, menuRouteFor, type Route } from './routes.ts';
 import {
   createTopicDialog,
   TOPIC_DIALOG,
@@ -261,6 +261,13 @@ export class MainDialog extends ComponentDialog {
     // A tapped or typed answer that the current prompt understands goes to the prompt.
     const leaf = leafOf(dc);
     if (isAnswerFor(leaf, text)) return undefined;
+
+    // A main-menu button, tapped on an old message or typed, works from anywhere.
+    const menuRoute = menuRouteFor(text);
+    if (menuRoute) {
+      await dc.cancelAllDialogs();
+      return dc.beginDialog(MENU_LOOP, { next: menuRoute } satisfies MenuLoopOptions);
+    }
 
     // Anything else is a question: answer it from the knowledge, if we can.
     const match = this.deps.knowledge.match(text);

@@ -5,6 +5,7 @@
 import type { Choice } from 'botbuilder-dialogs';
 import { ListStyle, supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { TopicId } from '../knowledge/types.ts';
+import { normaliseCommand } from './intents.ts';
 
 export type Route =
   | { kind: 'topic'; topic: TopicId; section?: string; advice?: boolean }
@@ -62,6 +63,16 @@ export const MAIN_MENU: readonly MenuItem[] = [
   { title: 'Get help now', synonyms: ['get help', 'help now'], route: { kind: 'topic', topic: 'get-help' } },
   { title: 'Talk to a person', synonyms: ['person', 'talk to someone'], route: { kind: 'person' } },
 ];
+
+const MENU_LOOKUP = new Map<string, Route>();
+for (const item of MAIN_MENU) {
+  for (const words of [item.title, ...item.synonyms]) MENU_LOOKUP.set(normaliseCommand(words), item.route);
+}
+
+/** A main-menu button's words work from anywhere, not only at the menu. */
+export function menuRouteFor(text: string): Route | undefined {
+  return text.length > 60 ? undefined : MENU_LOOKUP.get(normaliseCommand(text));
+}
 
 export function menuChoices(items: readonly MenuItem[]): Choice[] {
   return items.map((i) => ({ value: i.title, synonyms: i.synonyms }));

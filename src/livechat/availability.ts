@@ -36,16 +36,19 @@ function whenItOpens(next: Date | undefined, now: Date): string {
 
 const paragraphs = (...lines: readonly string[]): string => lines.join('\n\n');
 
+/** One or two sentences: is a person on live chat now, and if not, when it next opens. */
+export function availabilityStatus(timetable: Timetable, now: Date, opts: LiveChatOptions): string {
+  const state = liveChatState(timetable, now, opts);
+  return state.kind === 'not-connected'
+    ? NOT_CONNECTED
+    : state.kind === 'open'
+      ? 'Live chat is open now, so you can ask to talk to a person. You may need to wait until someone is free.'
+      : `${NONE_ON_NOW} ${whenItOpens(state.nextOpening, now)}`;
+}
+
 /** Whether a person is on live chat now and, if not, when live chat next opens. Always gives 24-hour help and 999. */
 export function availabilityReply(timetable: Timetable, now: Date, opts: LiveChatOptions): Reply {
-  const state = liveChatState(timetable, now, opts);
-  const status =
-    state.kind === 'not-connected'
-      ? NOT_CONNECTED
-      : state.kind === 'open'
-        ? 'Live chat is open now, so you can ask to talk to a person. You may need to wait until someone is free.'
-        : `${NONE_ON_NOW} ${whenItOpens(state.nextOpening, now)}`;
-  return { text: paragraphs(status, COMPASS_LINE, DANGER_LINE) };
+  return { text: paragraphs(availabilityStatus(timetable, now, opts), COMPASS_LINE, DANGER_LINE) };
 }
 
 export const NO_PERSON_BUTTONS: readonly ReplyButton[] = [

@@ -71,3 +71,29 @@ describe('interruptions work at every step of triage', () => {
     });
   });
 });
+
+describe('menu buttons work from anywhere', () => {
+  it('an old menu button tapped while reading a topic opens that menu item', async () => {
+    const t = createTestBot();
+    await t.join();
+    await t.say('Threats online');
+    const replies = await t.say('Which protection might fit me?');
+    expect(texts(replies)).toMatch(Q.safe);
+  });
+
+  it('a question typed at the menu is answered from the knowledge', async () => {
+    const t = createTestBot();
+    await t.join();
+    const replies = await t.say('what happens if he breaks a non mol');
+    expect(replies.some((a) => a.channelData?.topic === 'non-molestation-order')).toBe(true);
+    expect(buttonsOf(replies)).toContain('Back to menu');
+  });
+
+  it('"should I" questions are told this is information, not advice', async () => {
+    const t = createTestBot();
+    await t.join();
+    const replies = await t.say('should I get a non molestation order');
+    expect(texts(replies)).toMatch(/information, not legal advice/);
+    expect(texts(replies)).toContain('0330 333 7 444');
+  });
+});
