@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import { z } from 'zod';
+import { clientAddress, createRateLimiter } from './channels/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -33,6 +34,10 @@ const activityBody = z
   .object({
     type: z.string().min(1).max(64),
     channelId: z.string().max(64).optional(),
+    conversation: z
+      .object({ id: z.string().max(512) })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -52,10 +57,18 @@ function sendJson(res: restify.Response, status: number, body: unknown): void {
 
 const DANGER = "If you are in danger, call 999. If you can't speak, call 999 and press 55.";
 
+function tooMany(res: restify.Response, retryAfter: number): void {
+  res.setHeader('Retry-After', String(retryAfter));
+  sendJson(res, 429, { error: `Too many messages. Please wait a moment. ${DANGER}` });
+}
+
 export function createServer(deps: ServerDeps): { server: restify.Server; close(): Promise<void> } {
   const { config, logger, adapter, bot } = deps;
   const server = restify.createServer({ handleUncaughtExceptions: false } as restify.ServerOptions);
   const allowedChannels = new Set(config.ALLOWED_CHANNELS);
+  const behindProxy = config.NODE_ENV === 'production';
+  const perAddress = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const perConversation = createRateLimiter(config.CONVERSATION_TURNS_PER_MINUTE);
 
   server.pre((_req, res, next) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -103,8 +116,23 @@ export function createServer(deps: ServerDeps): { server: restify.Server; close(
       sendJson(res, 403, { error: 'This channel is not allowed.' });
       return;
     }
+    // Per address: requests without credentials (and, below, those that fail them). Real channel
+    // traffic all comes from the Bot Service's few addresses with valid tokens, so it is never
+    // limited here; the per-conversation cap covers it.
+    const address = clientAddress(req, behindProxy);
+    const hasAuth = typeof req.headers.authorization === 'string';
+    if ((!hasAuth || !config.MicrosoftAppId) && !perAddress.take(address)) {
+      tooMany(res, perAddress.retryAfterSeconds());
+      return;
+    }
+    const conversationId = parsed.data.conversation?.id;
+    if (conversationId !== undefined && !perConversation.take(conversationId)) {
+      tooMany(res, perConversation.retryAfterSeconds());
+      return;
+    }
     try {
       await adapter.process(req, res, (context) => bot.run(context));
+      if (res.statusCode === 401 && hasAuth) perAddress.take(address);
     } catch (err) {
       logger.error({ err: errorSummary(err) }, 'adapter.process failed');
       sendJson(res, 500, { error: `Something went wrong. ${DANGER}` });
@@ -133,6 +161,7 @@ export function createServer(deps: ServerDeps): { server: restify.Server; close(
       404: 'Not found.',
       405: 'Method not allowed.',
       413: 'The body is too large.',
+      429: `Too many requests. ${DANGER}`,
       415: 'Unsupported content type.',
     };
     (err as { toJSON?: () => unknown }).toJSON = () => ({

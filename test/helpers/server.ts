@@ -29,6 +29,9 @@ function baseEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
+    // Tests drive many conversations from one address; the limits have their own test.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    CONVERSATION_TURNS_PER_MINUTE: '10000',
     ...env,
   };
 }
