@@ -72,14 +72,17 @@ export const envSchema = z
     BLOB_CONNECTION_STRING: optionalText,
     BLOB_CONTAINER: z
       .string()
-      .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid container name (3-63 of a-z, 0-9, -)')
+      .regex(
+        /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/,
+        'must be a valid container name (3-63 of a-z, 0-9, -)',
+      )
       .default('bot-state'),
-    BLOB_ACCOUNT_URL: z.url({ message: 'must be a URL such as https://ACCOUNT.blob.core.windows.net' }).optional(),
+    BLOB_ACCOUNT_URL: z
+      .url({ message: 'must be a URL such as https://ACCOUNT.blob.core.windows.net' })
+      .optional(),
 
     DIRECT_LINE_SECRET: optionalText,
-    DIRECT_LINE_ENDPOINT: z
-      .url({ message: 'must be a URL' })
-      .default('https://directline.botframework.com'),
+    DIRECT_LINE_ENDPOINT: z.url({ message: 'must be a URL' }).default('https://directline.botframework.com'),
     EXIT_URL: z.url({ message: 'must be a URL' }).default('https://www.bbc.co.uk/weather'),
     FRAME_ANCESTORS: z.string().default("'self'"),
     PUBLIC_BASE_URL: z.url({ message: 'must be a URL' }).optional(),

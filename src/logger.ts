@@ -2,7 +2,7 @@
  * Structured JSON logs (pino). Logs carry ids, timings, topic ids and escalation levels only:
  * never message text. Callers pass explicit fields; nothing logs an activity object whole.
  */
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger };
 

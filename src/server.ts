@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
-import { z } from 'zod';
+import { activitySchema } from './channels/activity-schema.ts';
 import { clientAddress, createRateLimiter } from './channels/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -28,18 +28,6 @@ export interface ServerDeps {
   /** Adds the widget, token and local Direct Line routes. Optional so tests can leave them out. */
   readonly registerChannels?: (server: restify.Server, selfUrl: () => string) => { close(): void };
 }
-
-/** Only the shape the adapter needs; everything else about an activity is the bot's business. */
-const activityBody = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().max(64).optional(),
-    conversation: z
-      .object({ id: z.string().max(512) })
-      .passthrough()
-      .optional(),
-  })
-  .passthrough();
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -106,13 +94,13 @@ export function createServer(deps: ServerDeps): { server: restify.Server; close(
       sendJson(res, 400, { error: 'The body must be a JSON activity object.' });
       return;
     }
-    const parsed = activityBody.safeParse(body);
+    const parsed = activitySchema.safeParse(body);
     if (!parsed.success) {
-      sendJson(res, 400, { error: 'The activity needs a "type".' });
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'body');
+      sendJson(res, 400, { error: `The activity is not valid (${field}).` });
       return;
     }
-    const channelId = parsed.data.channelId;
-    if (channelId !== undefined && !allowedChannels.has(channelId)) {
+    if (!allowedChannels.has(parsed.data.channelId)) {
       sendJson(res, 403, { error: 'This channel is not allowed.' });
       return;
     }
@@ -125,8 +113,7 @@ export function createServer(deps: ServerDeps): { server: restify.Server; close(
       tooMany(res, perAddress.retryAfterSeconds());
       return;
     }
-    const conversationId = parsed.data.conversation?.id;
-    if (conversationId !== undefined && !perConversation.take(conversationId)) {
+    if (!perConversation.take(parsed.data.conversation.id)) {
       tooMany(res, perConversation.retryAfterSeconds());
       return;
     }

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('with an app id configured', () => {
   it('answers 401 to a request with no Authorization header, and the bot never runs', async () => {
     const client = new Client(bot.url);
-    const res = await client.say('what is a stalking protection order');
+    const res = await client.say('he is outside my door with a knife');
     expect(res.status).toBe(401);
     expect(res.activities).toHaveLength(0);
     expect(bot.logs().some((l) => l.includes('"turn failed"') || l.includes('"escalation"'))).toBe(false);
