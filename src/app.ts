@@ -12,8 +12,8 @@ import { toActivity } from './dialogs/render.ts';
 import { getKnowledge } from './knowledge/index.ts';
 import { availabilityReply, availabilityStatus, noPersonNowReply } from './livechat/availability.ts';
 import { isLiveChatOpen, timetableFromConfig } from './livechat/hours.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { createServer, errorSummary } from './server.ts';
+import { createLogger, errorSummary, type Logger } from './logger.ts';
+import { createServer } from './server.ts';
 import { createStateStore, type StateStore } from './state/create-state.ts';
 
 export interface AppOptions {

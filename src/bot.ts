@@ -24,7 +24,7 @@ import { HANDOFF_ACCEPTED, HANDOFF_COMPLETED, WELCOME, WELCOME_WEB_EXIT } from '
 import { toActivities, toActivity } from './dialogs/render.ts';
 import { EscalationMemo } from './escalation-memo.ts';
 import type { Knowledge } from './knowledge/index.ts';
-import type { Logger } from './logger.ts';
+import { errorSummary, type Logger } from './logger.ts';
 import { assessRisk, escalationReplies } from './safety/index.ts';
 import type { RiskAssessment } from './safety/types.ts';
 import type { StateStore } from './state/create-state.ts';
@@ -68,13 +68,14 @@ export class SupportBot extends TeamsActivityHandler {
   private readonly facts: StatePropertyAccessor<ConversationFacts>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialog: MainDialog;
-  private readonly memo = new EscalationMemo();
+  private readonly memo: EscalationMemo;
   private readonly staff: StaffHandler;
   readonly dialogDeps: DialogDeps;
 
   constructor(deps: BotDeps) {
     super();
     this.deps = deps;
+    this.memo = new EscalationMemo({ ttlMs: deps.config.STATE_TTL_MINUTES * 60_000 });
     this.staff = createStaffHandler({ config: deps.config, logger: deps.logger, knowledge: deps.knowledge });
     this.facts = deps.state.conversationState.createProperty<ConversationFacts>('facts');
     this.dialogState = deps.state.conversationState.createProperty<DialogState>('dialog');
@@ -126,9 +127,21 @@ export class SupportBot extends TeamsActivityHandler {
       if (await this.staff.allowTenant(context)) await super.run(context);
       return;
     }
-    await super.run(context);
-    if (!context.turnState.get(FORGOTTEN_KEY)) {
-      await this.deps.state.conversationState.saveChanges(context);
+    try {
+      await super.run(context);
+      if (!context.turnState.get(FORGOTTEN_KEY)) {
+        // Forced, so every turn restarts the quiet-time clock (STATE_TTL_MINUTES), not only turns
+        // that changed something.
+        await this.deps.state.conversationState.saveChanges(context, true);
+      }
+    } catch (err) {
+      // The danger prompt has gone out and asked "Are you safe to keep chatting?". An apology
+      // now would bury that question; the state just starts afresh next turn.
+      if (risk.level !== 'immediate') throw err;
+      this.deps.logger.error(
+        { err: errorSummary(err), conversation: context.activity.conversation?.id, escalation: risk.level },
+        'turn failed after escalation',
+      );
     }
   }
 

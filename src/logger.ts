@@ -21,3 +21,16 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     destination,
   );
 }
+
+/** Error fields that are safe to log: never a message text or a request body. */
+export function errorSummary(err: unknown): { name: string; code?: string | number; stack?: string } {
+  if (!(err instanceof Error)) return { name: typeof err };
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  const code = typeof e.code === 'string' || typeof e.code === 'number' ? e.code : e.statusCode;
+  return {
+    name: e.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    // Stacks carry file and line numbers, not user text. They stay in the server log only.
+    ...(e.stack ? { stack: e.stack.split('\n').slice(1, 6).join('\n') } : {}),
+  };
+}

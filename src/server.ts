@@ -9,7 +9,7 @@ import restify from 'restify';
 import { activitySchema } from './channels/activity-schema.ts';
 import { clientAddress, createRateLimiter } from './channels/rate-limit.ts';
 import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
+import { errorSummary, type Logger } from './logger.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -173,18 +173,4 @@ export function createServer(deps: ServerDeps): { server: restify.Server; close(
   }
 
   return { server, close };
-}
-
-/** Error fields that are safe to log: never a message text or a request body. */
-export function errorSummary(err: unknown): { name: string; code?: string; stack?: string } {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return {
-      name: err.name,
-      ...(typeof code === 'string' ? { code } : {}),
-      // Stacks carry file and line numbers, not user text. They stay in the server log only.
-      ...(err.stack ? { stack: err.stack.split('\n').slice(1, 6).join('\n') } : {}),
-    };
-  }
-  return { name: typeof err };
 }

@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 import type { ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Logger } from '../logger.ts';
+import { errorSummary, type Logger } from '../logger.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -172,13 +172,6 @@ export async function sweepContainer(
     }
   }
   return removed;
-}
-
-export function errorSummary(err: unknown): { name: string; code?: string | number } {
-  if (!(err instanceof Error)) return { name: typeof err };
-  const e = err as Error & { code?: string; statusCode?: number };
-  const code = e.code ?? e.statusCode;
-  return code === undefined ? { name: e.name } : { name: e.name, code };
 }
 
 function elapsed(started: number): number {

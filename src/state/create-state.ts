@@ -10,12 +10,11 @@
  */
 import { ConversationState, type Storage, UserState } from 'botbuilder';
 import type { Config } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import { errorSummary, type Logger } from '../logger.ts';
 import {
   type BlobTarget,
   createBlobParts,
   ensureContainer,
-  errorSummary,
   probeContainer,
   sweepContainer,
 } from './blob-store.ts';

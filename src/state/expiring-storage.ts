@@ -2,8 +2,8 @@
  * Wraps any botbuilder Storage so that state older than the TTL reads as missing.
  * Each write stamps the item with `_touched` (ms since epoch, the writer's clock); each read strips
  * it and drops items that are expired or carry no stamp. Deleting expired items for good is the
- * sweep's job (see blob-sweeper.ts): a read never deletes, so it cannot race a fresh write from
- * another instance.
+ * sweep's job (sweepContainer in blob-store.ts): a read never deletes, so it cannot race a fresh
+ * write from another instance.
  */
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 

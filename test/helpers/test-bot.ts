@@ -29,6 +29,8 @@ export interface TestBotOptions {
   readonly channelId?: string;
   readonly env?: Record<string, string>;
   readonly now?: () => Date;
+  /** The state store's clock for expiry (ms since epoch), separate from the bot clock `now`. */
+  readonly storeNow?: () => number;
   /** Use this storage instead of the configured one (e.g. one that always fails). */
   readonly storage?: Storage;
   /** Extra fields on every incoming activity (e.g. Teams channelData). */
@@ -38,7 +40,7 @@ export interface TestBotOptions {
 export function createTestBot(opts: TestBotOptions = {}): TestBot {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env }, undefined);
   const logger = createLogger('silent');
-  const base = createStateStore(config, logger);
+  const base = createStateStore(config, logger, opts.storeNow ? { now: opts.storeNow } : {});
   const state: StateStore = opts.storage
     ? {
         ...base,

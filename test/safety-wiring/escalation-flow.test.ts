@@ -79,8 +79,9 @@ describe('escalation in the conversation', () => {
     expect(texts(replies)).toContain('999');
     expect(texts(replies)).toContain('55');
     expect(texts(replies)).toContain('0330 333 7 444');
-    // and the kind error reply still carries the numbers
-    expect(texts(replies)).not.toMatch(/Error|storage down|stack/);
+    // No internals, and no apology burying the question "Are you safe to keep chatting?".
+    expect(texts(replies)).not.toMatch(/Error|storage down|stack|Sorry, something went wrong/);
+    expect(buttonsOf(replies)).toEqual(['Yes, keep chatting', 'I need to go']);
   });
 
   it('an ordinary message while storage fails gets a kind apology with 999 and Essex Compass', async () => {
