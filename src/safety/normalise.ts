@@ -389,6 +389,22 @@ const SPEAK: ReadonlyMap<string, readonly string[]> = new Map<string, readonly s
   ['nife', ['knife']],
   ['nives', ['knives']],
   ['outsid', ['outside']],
+  ['someones', ['someone', 'is']],
+  ['somebodys', ['somebody', 'is']],
+  ['some1', ['someone']],
+  ['sum1', ['someone']],
+  ['any1', ['anyone']],
+  ['no1', ['nobody']],
+  ['sum1s', ['someone', 'is']],
+  ['some1s', ['someone', 'is']],
+  ['tryna', ['trying', 'to']],
+  ['trynna', ['trying', 'to']],
+  ['tryina', ['trying', 'to']],
+  ['sed', ['said']],
+  ['sez', ['says']],
+  ['sayz', ['says']],
+  ['insta', ['instagram']],
+  ['fb', ['facebook']],
   ['hre', ['here']],
   ['heer', ['here']],
   ['outsde', ['outside']],
@@ -598,7 +614,8 @@ function expandToken(text: string, canon: (word: string) => string): Expanded {
     emphasis.push(0);
     tok = numUnit[1];
   }
-  tok = deLeet(tok);
+  // "some1", "any1": text-speak with a digit is looked up before the digit is read as a letter
+  if (!SPEAK.has(tok)) tok = deLeet(tok);
   const emph = isStretched(tok) ? EMPH_STRETCHED : 0;
   const push = (w: string): void => {
     if (w.length === 0) return;

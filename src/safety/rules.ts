@@ -1,346 +1,38 @@
 /**
  * Risk rules over canonical tokens. Each rule is triggered by a few words and looks at a small
  * window around them, so a message costs O(tokens × window). Rule ids never contain user text.
+ * General frames (actor + place, intrusion verb + entry point, ...) live in frames.ts.
  */
 
+import { FRAME_RULES, isStory, runNumberFrames } from './frames.ts';
 import * as L from './lexicon.ts';
-import { BOUNDARY, EMPH_BANG, EMPH_QUESTION, EMPH_STRETCHED } from './normalise.ts';
-import type { RiskLevel } from './types.ts';
+import { BOUNDARY, EMPH_BANG, EMPH_STRETCHED } from './normalise.ts';
+import {
+  at,
+  back,
+  backWord,
+  fwd,
+  fwdWord,
+  hit,
+  isGenericWord,
+  lawGeneric,
+  lawOnly,
+  negatedBetween,
+  nowOrPast,
+  personBack,
+  presentBetween,
+  type Rule,
+  type RuleFn,
+  rel,
+  type Scan,
+  sentenceHas,
+  sentenceLength,
+  setTriggerWords,
+  subjectBefore,
+  tense,
+} from './scan.ts';
 
-type Level = Exclude<RiskLevel, 'none'>;
-
-/** One message, ready for the rules. Sentence data is stored per token for O(1) look-ups. */
-export interface Scan {
-  readonly w: readonly string[];
-  readonly emph: readonly number[];
-  readonly n: number;
-  readonly sStart: Int32Array;
-  readonly sEnd: Int32Array;
-  /** 1 when the token's sentence is a question about the law. */
-  readonly law: Uint8Array;
-  /** 1 when the token's sentence mentions the writer or a named person (not "someone", "you"). */
-  readonly personal: Uint8Array;
-  /** 1 when the token's sentence starts as a hypothetical ("if ...", "what if ..."). */
-  readonly hyp: Uint8Array;
-  /** 1 when the token's sentence is a question or hypothetical that names nobody in particular. */
-  readonly generic: Uint8Array;
-  readonly hits: Map<string, Level>;
-}
-
-export function buildScan(words: readonly string[], emph: readonly number[]): Scan {
-  const n = words.length;
-  const sStart = new Int32Array(n);
-  const sEnd = new Int32Array(n);
-  const law = new Uint8Array(n);
-  const personal = new Uint8Array(n);
-  const hyp = new Uint8Array(n);
-  const generic = new Uint8Array(n);
-  let start = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n && words[i] !== BOUNDARY) continue;
-    // sentence [start, i)
-    let hasLaw = false;
-    let hasMeaning = false;
-    let hasPersonal = false;
-    for (let j = start; j < i; j++) {
-      const t = words[j] ?? '';
-      if (L.LAW_WORD.has(t)) hasLaw = true;
-      if (t === 'mean' || t === 'means' || t === 'meaning' || t === 'definition' || t === 'define')
-        hasMeaning = true;
-      if (L.PERSONAL.has(t)) hasPersonal = true;
-    }
-    const first = words[start] ?? '';
-    const second = words[start + 1] ?? '';
-    const opener =
-      L.QUESTION_OPENER.has(first) &&
-      (first !== 'the' || second === 'law') &&
-      (first !== 'in' || second === 'law') &&
-      (first !== 'and' || L.QUESTION_OPENER.has(second)) &&
-      (first !== 'so' || L.QUESTION_OPENER.has(second)) &&
-      (first !== 'hi' || L.QUESTION_OPENER.has(second)) &&
-      (first !== 'hello' || L.QUESTION_OPENER.has(second)) &&
-      (first !== 'please' || L.QUESTION_OPENER.has(second));
-    const question = i > start && ((emph[i - 1] ?? 0) & EMPH_QUESTION) !== 0;
-    const isLaw = (hasLaw && (opener || question)) || hasMeaning;
-    let isHyp = first === 'whether';
-    for (let j = start; j < Math.min(i, start + 4); j++) if (words[j] === 'if') isHyp = true;
-    const asks = question || GENERAL_OPENER.has(first) || isHyp;
-    const isGeneric = !hasPersonal && (isLaw || asks);
-    for (let j = start; j < Math.min(i + 1, n); j++) {
-      generic[j] = isGeneric ? 1 : 0;
-      sStart[j] = start;
-      sEnd[j] = i;
-      law[j] = isLaw ? 1 : 0;
-      personal[j] = hasPersonal ? 1 : 0;
-      hyp[j] = isHyp ? 1 : 0;
-    }
-    start = i + 1;
-  }
-  return { w: words, emph, n, sStart, sEnd, law, personal, hyp, generic, hits: new Map() };
-}
-
-const GENERAL_OPENER = new Set([
-  'is',
-  'are',
-  'can',
-  'could',
-  'does',
-  'do',
-  'what',
-  'how',
-  'if',
-  'would',
-  'will',
-  'why',
-  'which',
-  'when',
-  'whether',
-  'should',
-]);
-
-// ---- helpers --------------------------------------------------------------------------------
-
-function at(s: Scan, i: number): string {
-  if (i < 0 || i >= s.n) return BOUNDARY;
-  return s.w[i] ?? BOUNDARY;
-}
-
-/** The word k places away from i inside the same sentence, or BOUNDARY. */
-function rel(s: Scan, i: number, k: number): string {
-  const j = i + k;
-  if (j < (s.sStart[i] ?? 0) || j >= (s.sEnd[i] ?? 0)) return BOUNDARY;
-  return at(s, j);
-}
-
-function hit(s: Scan, id: string, level: Level): void {
-  const prev = s.hits.get(id);
-  if (prev === 'immediate') return;
-  s.hits.set(id, level);
-}
-
-/** Nearest index j in [i-dist, i-1] (same sentence) whose word is in set, else -1. */
-function back(s: Scan, i: number, dist: number, set: ReadonlySet<string>): number {
-  const lo = Math.max(s.sStart[i] ?? 0, i - dist);
-  for (let j = i - 1; j >= lo; j--) if (set.has(at(s, j))) return j;
-  return -1;
-}
-
-/** Nearest index j in [i+1, i+dist] (same sentence) whose word is in set, else -1. */
-function fwd(s: Scan, i: number, dist: number, set: ReadonlySet<string>): number {
-  const hi = Math.min((s.sEnd[i] ?? 0) - 1, i + dist);
-  for (let j = i + 1; j <= hi; j++) if (set.has(at(s, j))) return j;
-  return -1;
-}
-
-function backWord(s: Scan, i: number, dist: number, word: string): number {
-  const lo = Math.max(s.sStart[i] ?? 0, i - dist);
-  for (let j = i - 1; j >= lo; j--) if (at(s, j) === word) return j;
-  return -1;
-}
-
-function fwdWord(s: Scan, i: number, dist: number, word: string): number {
-  const hi = Math.min((s.sEnd[i] ?? 0) - 1, i + dist);
-  for (let j = i + 1; j <= hi; j++) if (at(s, j) === word) return j;
-  return -1;
-}
-
-/** Within the same sentence and at most 30 words either side (keeps long unpunctuated text linear). */
-function sentenceHas(s: Scan, i: number, set: ReadonlySet<string>): boolean {
-  const lo = Math.max(s.sStart[i] ?? 0, i - SENTENCE_WINDOW);
-  const hi = Math.min(s.sEnd[i] ?? 0, i + SENTENCE_WINDOW + 1);
-  for (let j = lo; j < hi; j++) if (set.has(at(s, j))) return true;
-  return false;
-}
-
-const SENTENCE_WINDOW = 30;
-
-function sentenceLength(s: Scan, i: number): number {
-  return (s.sEnd[i] ?? 0) - (s.sStart[i] ?? 0);
-}
-
-/**
- * A law question, or any question or "if ..." that names nobody in particular ("what happens if
- * someone breaches an order"): danger words there are not the writer's danger.
- */
-function lawGeneric(s: Scan, i: number): boolean {
-  return s.generic[i] === 1;
-}
-
-/** Only a law question naming nobody. Used by pleas and self-harm, which must fire on "can someone help". */
-function lawOnly(s: Scan, i: number): boolean {
-  return s.law[i] === 1 && s.personal[i] === 0;
-}
-
-const BLOCKERS = new Set([
-  'sent',
-  'send',
-  'sends',
-  'picture',
-  'pictures',
-  'photo',
-  'photos',
-  'access',
-  'told',
-  'asked',
-  'lives',
-  'live',
-  'lived',
-  'works',
-  'worked',
-  'moved',
-  'stays',
-  'posted',
-  'left',
-  'met',
-  'drove',
-  'dropped',
-]);
-
-/**
- * Looks back (up to dist words) for the person who is somewhere or doing something. Stops at a
- * first-person subject ("I'm outside"), a blocking verb ("he sent a photo of my door") or the start
- * of the sentence. Returns the index of the person word, or -1.
- */
-function subjectBefore(s: Scan, i: number, dist: number): number {
-  const lo = Math.max(s.sStart[i] ?? 0, i - dist);
-  for (let j = i - 1; j >= lo; j--) {
-    const t = at(s, j);
-    if (L.PERSON.has(t)) {
-      // "her" / "his" / "them" as an owner or object may still be the place's owner:
-      // "outside her flat" -> keep looking for the subject, but accept it if none is found.
-      if ((t === 'her' || t === 'his' || t === 'their') && j === i - 1) continue;
-      return j;
-    }
-    if (L.FIRST_SUBJECT.has(t)) return -1;
-    if (BLOCKERS.has(t)) return -1;
-    if (isLikelyName(s, j)) return j;
-  }
-  return -1;
-}
-
-const NAME_NEXT = new Set(['is', 'was', 'has', 'just', 'keeps', 'said', 'will', 'would', 'and', 'with']);
-const NOT_BEFORE_NAME = new Set([
-  'my',
-  'the',
-  'a',
-  'an',
-  'our',
-  'his',
-  'her',
-  'their',
-  'your',
-  'this',
-  'that',
-  'some',
-  'any',
-]);
-
-/**
- * "Dave is outside": a word the lexicon does not know, with no "my / the / a" before it, used as
- * a subject, is most likely a person's name. ("my dog is at the door" has a determiner.)
- */
-function isLikelyName(s: Scan, j: number): boolean {
-  const t = at(s, j);
-  if (t.length < 3 || L.KNOWN_WORDS.has(t) || L.CUE_WORDS.has(t) || TRIGGER_SET.has(t)) return false;
-  for (const c of t) if (c < 'a' || c > 'z') return false;
-  if (!NAME_NEXT.has(rel(s, j, 1))) return false;
-  return !NOT_BEFORE_NAME.has(rel(s, j, -1));
-}
-
-/** Nearest person word or likely name within dist before i (same sentence), else -1. */
-function personBack(s: Scan, i: number, dist: number): number {
-  const lo = Math.max(s.sStart[i] ?? 0, i - dist);
-  for (let j = i - 1; j >= lo; j--) if (L.PERSON.has(at(s, j)) || isLikelyName(s, j)) return j;
-  return -1;
-}
-
-function isGenericWord(t: string): boolean {
-  return t === 'someone' || t === 'somebody' || t === 'person' || t === 'people' || t === 'anyone';
-}
-
-/** True when the word at k marks a past time ("was", "last week", "2 years ago"), not a recent one. */
-function isPastAt(s: Scan, k: number): boolean {
-  const t = at(s, k);
-  if (!L.PAST_MARK.has(t)) return false;
-  if (t === 'last') {
-    const nx = rel(s, k, 1);
-    return (
-      nx === 'night' ||
-      nx === 'week' ||
-      nx === 'month' ||
-      nx === 'year' ||
-      nx === 'time' ||
-      nx === 'weekend' ||
-      nx === 'summer' ||
-      nx === 'christmas' ||
-      L.PAST_MARK.has(nx)
-    );
-  }
-  if (t === 'ago') {
-    const p1 = rel(s, k, -1);
-    const p2 = rel(s, k, -2);
-    return !(p1 === 'minutes' || p1 === 'seconds' || p2 === 'minutes' || p1 === 'few' || p1 === 'moments');
-  }
-  if (t === 'left') return true;
-  if (t === 'together') return rel(s, k, -1) === 'were' || rel(s, k, -2) === 'were';
-  return true;
-}
-
-type Tense = 'present' | 'past' | 'none';
-
-/** Tense evidence in [from, to] (same sentence). Present evidence wins over past. */
-function tense(s: Scan, i: number, from: number, to: number): Tense {
-  const lo = Math.max(s.sStart[i] ?? 0, from);
-  const hi = Math.min((s.sEnd[i] ?? 0) - 1, to);
-  let past = false;
-  for (let k = lo; k <= hi; k++) {
-    const t = at(s, k);
-    if (t === 'right' && rel(s, k, 1) !== 'now') continue;
-    if (t === 'moment' && rel(s, k, -1) !== 'the') continue;
-    if (L.PRESENT_MARK.has(t)) return 'present';
-    if (isPastAt(s, k)) past = true;
-  }
-  return past ? 'past' : 'none';
-}
-
-function negatedBetween(s: Scan, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (L.NEGATION.has(at(s, k))) return true;
-  return false;
-}
-
-/** "he's hitting me" / "he is outside": a present "is/are" (or a present marker) between j and i. */
-function presentBetween(s: Scan, from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) {
-    const t = at(s, k);
-    if (L.BE_PRESENT.has(t)) return true;
-  }
-  return false;
-}
-
-// ---- rules ----------------------------------------------------------------------------------
-
-type RuleFn = (s: Scan, i: number) => void;
-
-/** Filled in once the dispatch table exists (below). */
-let TRIGGER_SET: ReadonlySet<string> = new Set();
-
-interface Rule {
-  readonly triggers: ReadonlySet<string> | readonly string[];
-  readonly fn: RuleFn;
-}
-
-/** Decides immediate / concern for something happening now vs. in the past. */
-function nowOrPast(s: Scan, i: number, subj: number, id: string, pastId: string): void {
-  const t = tense(s, i, subj - 2, i + 6);
-  const be = presentBetween(s, subj, i);
-  if (s.law[i] === 1 || s.hyp[i] === 1) {
-    if (be || t === 'present') hit(s, id, 'immediate');
-    else hit(s, pastId, 'concern');
-    return;
-  }
-  if (t === 'past' && !be) hit(s, pastId, 'concern');
-  else hit(s, id, 'immediate');
-}
+export { buildScan, type Scan } from './scan.ts';
 
 const IDIOM_AFTER_OUTSIDE = new Set([
   'league',
@@ -465,9 +157,13 @@ const following: RuleFn = (s, i) => {
   if (negatedBetween(s, subj, i)) return;
   if (lawGeneric(s, i)) return;
   const tn = tense(s, i, subj - 2, i + 8);
-  if (tn === 'past' || s.law[i] === 1) hit(s, 'concern.followed', 'concern');
+  // "what should i do if someone is following me": a question about what might happen
+  const whatIf = s.hyp[i] === 1 && isGenericWord(at(s, subj)) && QUESTION_START.has(at(s, s.sStart[i] ?? 0));
+  if (tn === 'past' || s.law[i] === 1 || whatIf) hit(s, 'concern.followed', 'concern');
   else hit(s, 'immediate.following', 'immediate');
 };
+
+const QUESTION_START = new Set(['what', 'how', 'should', 'can', 'could', 'is', 'who', 'where']);
 
 /** "he followed me home", "he follows me", "being followed". */
 const followedSimple: RuleFn = (s, i) => {
@@ -635,6 +331,11 @@ const PLACE_TARGETS = new Set([
   'bathroom',
 ]);
 const DEVICE = new Set([
+  'whatsapps',
+  'texts',
+  'dms',
+  'chats',
+  'diary',
   'email',
   'emails',
   'phone',
@@ -797,12 +498,25 @@ const violencePast: RuleFn = (s, i) => {
   }
   if (!VICTIM_AFTER.has(nx) && !(nx === 'the' && L.CHILD.has(rel(s, i, 2)))) return;
   if (t === 'hit' && (rel(s, i, 2) === 'up' || rel(s, i, 2) === 'back')) return;
+  // "my son fell off his bike and hurt his arm": his own injury, an accident
+  if (nx === 'his' && L.BODY_PART.has(rel(s, i, 2))) return;
+  if (sentenceHas(s, i, L.ACCIDENT) && back(s, i, 8, L.PERSON) < 0) return;
   if ((t === 'hurt' || t === 'harmed') && rel(s, i, 2) === 'feelings') return;
   if (t === 'beat' && (rel(s, i, 2) === 'to' || rel(s, i, 2) === 'at')) return;
   const subj = subjectBefore(s, i, 6);
   if (subj < 0) return;
   if (negatedBetween(s, subj, i)) return;
   if (lawGeneric(s, i) || s.hyp[i] === 1) return;
+  // "he's headbutted me", "he has hit me": the perfect means it has just happened
+  const perfect = (rel(s, i, -1) === 'is' || rel(s, i, -1) === 'has') && L.PERSON.has(rel(s, i, -2));
+  if (
+    perfect &&
+    tense(s, i, i - 4, i + 8) !== 'past' &&
+    fwd(s, i, 8, new Set(['before', 'loads', 'lots', 'times', 'ever'])) < 0
+  ) {
+    hit(s, 'immediate.violence-now', 'immediate');
+    return;
+  }
   if (backWord(s, i, 2, 'just') >= 0 || fwdWord(s, i, 6, 'now') >= 0) {
     if (tense(s, i, i - 4, i + 6) !== 'past' || backWord(s, i, 2, 'just') >= 0) {
       hit(s, 'immediate.violence-now', 'immediate');
@@ -813,6 +527,7 @@ const violencePast: RuleFn = (s, i) => {
 };
 
 const HOLD_AFTER = new Set(['on', 'at', 'to', 'against']);
+const FIRE_WORDS = new Set(['lighter', 'matches', 'fire', 'burn', 'light', 'lit', 'torch']);
 
 /** A weapon in the hands of the person: "he's got a knife", "outside with a bat", "🔪 he's got one". */
 const weapon: RuleFn = (s, i) => {
@@ -832,13 +547,20 @@ const weapon: RuleFn = (s, i) => {
     t === 'spanner'
   ) {
     // Everyday objects: only as a weapon ("threatened me with a bottle", "held scissors to my throat").
-    const lead = back(
-      s,
-      i,
-      4,
-      new Set(['with', 'threatened', 'holding', 'waving', 'pointing', 'pour', 'poured']),
-    );
-    if (lead < 0) return;
+    const used = new Set([
+      'with',
+      'threatened',
+      'threatening',
+      'holding',
+      'waving',
+      'pointing',
+      'pour',
+      'poured',
+    ]);
+    // "threatened me with a bottle", "he's got a screwdriver and he's waving it at me",
+    // "he's got petrol and a lighter"
+    const fire = t === 'petrol' && sentenceHas(s, i, FIRE_WORDS);
+    if (back(s, i, 4, used) < 0 && fwd(s, i, 6, used) < 0 && !fire) return;
   }
   if (lawGeneric(s, i)) return;
   const before = personBack(s, i, 8);
@@ -989,6 +711,26 @@ const breathe: RuleFn = (s, i) => {
 
 const CHILD_STATE = new Set(['is', 'are', 'was', 'were', 'being', 'got', 'been']);
 const DRUNK = new Set(['drunk', 'drinking', 'wasted', 'high', 'off']);
+const HIGH_LEAD = new Set(['is', 'am', 'are', 'was', 'so', 'really', 'getting', 'he', 'she', 'off']);
+
+/** "he's drunk", "off his face", "he's high": not "fell off his bike", not "high school". */
+function drunkNear(s: Scan, i: number): boolean {
+  const lo = Math.max(s.sStart[i] ?? 0, i - 30);
+  const hi = Math.min(s.sEnd[i] ?? 0, i + 31);
+  for (let j = lo; j < hi; j++) {
+    const w = at(s, j);
+    if (!DRUNK.has(w)) continue;
+    if (w === 'off') {
+      const f = rel(s, j, 2);
+      if ((rel(s, j, 1) === 'his' || rel(s, j, 1) === 'her') && (f === 'face' || f === 'head' || f === 'nut'))
+        return true;
+      continue;
+    }
+    if (w === 'high' && !HIGH_LEAD.has(rel(s, j, -1))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Hurting a child: "he's hurting my son", "he hit my daughter", "he shook the baby", "taken the kids". */
 const childHarm: RuleFn = (s, i) => {
@@ -1013,6 +755,8 @@ const childHarm: RuleFn = (s, i) => {
   }
   if (harm >= 0) {
     const h = at(s, harm);
+    // "my son got hit by a ball at football": an accident, not a person
+    if (harm > i && sentenceHas(s, i, L.ACCIDENT)) return;
     const after = rel(s, i, 1);
     if (
       (h === 'took' || h === 'taken') &&
@@ -1026,7 +770,7 @@ const childHarm: RuleFn = (s, i) => {
     return;
   }
   // drunk or drinking with the children now
-  if (sentenceHas(s, i, DRUNK) && sentenceHas(s, i, L.PERSON) && tense(s, i, i - 12, i + 12) !== 'past') {
+  if (drunkNear(s, i) && sentenceHas(s, i, L.PERSON) && tense(s, i, i - 12, i + 12) !== 'past') {
     hit(s, 'immediate.child-harm', 'immediate');
   }
 };
@@ -1053,6 +797,8 @@ const hiding: RuleFn = (s, i) => {
   }
   // hiding
   if (!(L.HIDING_NEXT.has(nx) || nx === BOUNDARY)) return;
+  // "hiding from my kids so i can eat chocolate", "hiding the presents from the kids"
+  if (nx === 'from' && (L.CHILD.has(rel(s, i, 3)) || L.CHILD.has(rel(s, i, 2)))) return;
   if (nx === 'from' && (DEVICE.has(rel(s, i, 2)) || rel(s, i, 2) === 'the')) {
     if (rel(s, i, 3) !== 'house' && rel(s, i, 2) !== 'him') return;
   }
@@ -1070,8 +816,13 @@ const locked: RuleFn = (s, i) => {
   if (lawGeneric(s, i)) return;
   const self = nx === 'myself' || nx === 'ourselves' || nx === 'me' || nx === 'us' || nx === 'herself';
   const inRoom = fwdWord(s, i, 3, 'in') >= 0 && fwd(s, i, 5, L.ROOM) >= 0;
-  if (!(self || (nx === 'in' && inRoom) || inRoom)) return;
-  if (nx === 'out') return;
+  // "we're all in the bathroom with the door locked"
+  const roomFirst =
+    back(s, i, 7, L.ROOM) >= 0 &&
+    back(s, i, 9, new Set(['i', 'we'])) >= 0 &&
+    back(s, i, 3, new Set(['door', 'doors'])) >= 0;
+  if (!(self || (nx === 'in' && inRoom) || inRoom || roomFirst)) return;
+  if (nx === 'out' || rel(s, i, 2) === 'out') return; // "locked myself out of my account"
   if (backWord(s, i, 3, 'was') >= 0 && fwdWord(s, i, 8, 'now') < 0) {
     hit(s, 'concern.hiding-past', 'concern');
     return;
@@ -1274,9 +1025,37 @@ const CALL_PREV_CALM = new Set([
   'how',
 ]);
 
-/** "call the police", "please ring 999", "someone call the police", "send help". */
+/** "call the police", "please ring 999", "someone call the police", "send help", "i need the police". */
 const callPolice: RuleFn = (s, i) => {
   const t = at(s, i);
+  if (t === 'need' || t === 'want') {
+    const k = rel(s, i, 1) === 'the' || rel(s, i, 1) === 'an' ? 2 : 1;
+    const w = rel(s, i, k);
+    if (!(w === 'police' || w === 'ambulance' || w === 'cops' || w === '999')) return;
+    const after = rel(s, i, k + 1);
+    if (
+      !(
+        after === BOUNDARY ||
+        after === 'now' ||
+        after === 'please' ||
+        after === 'here' ||
+        after === 'asap' ||
+        after === 'quick' ||
+        after === 'urgently'
+      )
+    )
+      return;
+    if (
+      rel(s, i, -1) !== 'i' &&
+      rel(s, i, -1) !== 'we' &&
+      rel(s, i, -1) !== 'just' &&
+      i !== (s.sStart[i] ?? 0)
+    )
+      return;
+    if (lawOnly(s, i)) return;
+    hit(s, 'immediate.call-police', 'immediate');
+    return;
+  }
   const nx = rel(s, i, 1);
   const nx2 = rel(s, i, 2);
   const target = L.AUTHORITY.has(nx)
@@ -1393,7 +1172,19 @@ const watchingNow: RuleFn = (s, i) => {
   if (subj < 0 || lawGeneric(s, i)) return;
   const typing = fwd(s, i, 3, new Set(['type', 'typing', 'text', 'write', 'writing', 'chat']));
   const now = fwd(s, i, 6, new Set(['now', 'currently']));
-  if ((typing >= 0 || now >= 0) && presentBetween(s, subj, i)) hit(s, 'immediate.presence', 'immediate');
+  // "he's watching me from his car / from across the road / through the window": he is there
+  const from = fwd(s, i, 3, new Set(['from', 'through', 'outside', 'across', 'opposite']));
+  const there =
+    from >= 0 &&
+    (at(s, from) !== 'from' ||
+      fwd(
+        s,
+        from,
+        3,
+        new Set(['car', 'van', 'outside', 'across', 'window', 'street', 'road', 'garden', 'opposite']),
+      ) >= 0);
+  if ((typing >= 0 || now >= 0 || there) && presentBetween(s, subj, i))
+    hit(s, 'immediate.presence', 'immediate');
   else hit(s, 'concern.watched', 'concern');
 };
 
@@ -1431,6 +1222,10 @@ const selfObject: RuleFn = (s, i) => {
     'poison',
     'suffocate',
     'stab',
+    'throw',
+    'throwing',
+    'chuck',
+    'launch',
   ]);
   if (!verbs.has(p) && !verbs.has(p2)) return;
   if (lawOnly(s, i)) return;
@@ -1505,6 +1300,12 @@ const dieWish: RuleFn = (s, i) => {
     if (back(s, i, 5, new Set(['not'])) >= 0 && back(s, i, 5, new Set(['want', 'wanna', 'wish'])) >= 0) {
       if (back(s, i, 8, new Set(['i', 'me'])) >= 0) hit(s, 'immediate.self-harm', 'immediate');
     }
+    // "there's no reason to live", "nothing to live for", "i don't see the point in being alive"
+    if (
+      (back(s, i, 5, new Set(['reason', 'point'])) >= 0 && back(s, i, 9, new Set(['no', 'not'])) >= 0) ||
+      (rel(s, i, 1) === 'for' && (rel(s, i, -2) === 'nothing' || rel(s, i, -3) === 'nothing'))
+    )
+      hit(s, 'immediate.self-harm', 'immediate');
     return;
   }
   if (t === 'living') {
@@ -1594,7 +1395,7 @@ const fear: RuleFn = (s, i) => {
   if (t === 'shaking' || t === 'trembling') {
     if (back(s, i, 3, new Set(['i', 'am', 'im', 'still'])) < 0) return;
   }
-  if (t === 'panic' && nx === 'button') return;
+  if (t === 'panic' && (nx === 'button' || nx === 'alarm' || nx === 'alarms' || nx === 'room')) return;
   hit(s, 'concern.fear', 'concern');
 };
 
@@ -1867,6 +1668,8 @@ const persistent: RuleFn = (s, i) => {
     if (!(iKeep && rel(s, i, -1) === 'getting')) return;
   }
   if (t === 'doing' && at(s, lead) !== 'still') return;
+  // "keeps asking for more money": nagging, not stalking
+  if (t === 'asking' && rel(s, i, 1) === 'for' && rel(s, i, 2) !== 'me' && rel(s, i, 2) !== 'us') return;
   if (
     (t === 'coming' || t === 'driving' || t === 'walking') &&
     rel(s, i, 1) !== 'past' &&
@@ -1949,7 +1752,7 @@ const loitering: RuleFn = (s, i) => {
     hit(s, 'concern.loitering', 'concern');
     return;
   }
-  if (t === 'around' || t === 'round') {
+  if (t === 'around' || t === 'round' || t === 'about') {
     const p = rel(s, i, -1);
     if (p !== 'hanging' && p !== 'hangs' && p !== 'hung' && p !== 'lurking') return;
     if (subjectBefore(s, i - 1, 5) < 0) return;
@@ -1989,7 +1792,20 @@ const leftThings: RuleFn = (s, i) => {
     s,
     i,
     8,
-    new Set(['left', 'leaving', 'leaves', 'put', 'puts', 'putting', 'delivered', 'posted', 'sent', 'dumped']),
+    new Set([
+      'left',
+      'leaving',
+      'leaves',
+      'put',
+      'puts',
+      'putting',
+      'delivered',
+      'posted',
+      'sent',
+      'sends',
+      'sending',
+      'dumped',
+    ]),
   );
   if (lead < 0) return;
   if (back(s, lead, 5, L.PERSON) < 0 && rel(s, lead, -1) !== 'keeps') return;
@@ -2265,7 +2081,7 @@ const RULES: readonly Rule[] = [
   { triggers: L.LOCKED, fn: locked },
   { triggers: L.SAFE, fn: notSafe },
   { triggers: L.HELP, fn: helpPlea },
-  { triggers: L.CALL, fn: callPolice },
+  { triggers: [...L.CALL, 'need', 'want'], fn: callPolice },
   { triggers: L.SPEAK_VERBS, fn: cantTalk },
   { triggers: ['emergency'], fn: emergency },
   { triggers: L.SELF_HARM_WORDS, fn: selfHarmWord },
@@ -2299,8 +2115,24 @@ const RULES: readonly Rule[] = [
     ],
     fn: contactOthers,
   },
-  { triggers: ['past', 'around', 'round', 'loitering', 'lurking'], fn: loitering },
-  { triggers: ['doorstep', 'windscreen', 'picture', 'photo', 'pictures', 'photos', 'video'], fn: leftThings },
+  { triggers: ['past', 'around', 'round', 'about', 'loitering', 'lurking'], fn: loitering },
+  {
+    triggers: [
+      'doorstep',
+      'windscreen',
+      'picture',
+      'photo',
+      'pictures',
+      'photos',
+      'video',
+      'notes',
+      'note',
+      'letters',
+      'gifts',
+      'flowers',
+    ],
+    fn: leftThings,
+  },
   { triggers: L.DAMAGE, fn: damage },
   { triggers: ['released', 'release', 'prison', 'jail'], fn: released },
   { triggers: ['leave', 'go'], fn: confined },
@@ -2312,6 +2144,7 @@ const RULES: readonly Rule[] = [
   { triggers: ['stopping', 'working', 'despite', 'though'], fn: orderIgnored },
   { triggers: ['nothing', 'on'], fn: ongoing },
   { triggers: ['knows', 'know'], fn: knowsTooMuch },
+  ...FRAME_RULES,
 ];
 
 /** Built once at module load: trigger word -> rules it starts. */
@@ -2329,14 +2162,17 @@ const DISPATCH: ReadonlyMap<string, readonly RuleFn[]> = (() => {
 
 /** All words any rule starts from (they are spelling targets too). */
 export const TRIGGER_WORDS: ReadonlySet<string> = new Set(DISPATCH.keys());
-TRIGGER_SET = TRIGGER_WORDS;
+setTriggerWords(TRIGGER_WORDS);
 
 export function runRules(s: Scan): void {
   for (let i = 0; i < s.n; i++) {
     const fns = DISPATCH.get(s.w[i] ?? '');
     if (fns === undefined) continue;
+    // "in the film he broke into her house": a story, not the writer's danger.
+    if (isStory(s, i)) continue;
     for (const fn of fns) fn(s, i);
   }
+  runNumberFrames(s);
 }
 
 /** True when any sentence is a law question (reported as a context rule). */

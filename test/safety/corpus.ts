@@ -48,11 +48,13 @@ export function score(entries: readonly Entry[]): Score {
       }
     }
   }
+  // A set without one of the levels (e.g. a list of hard negatives) scores that level as perfect.
+  const ratio = (a: number, b: number, empty: number) => (b === 0 ? empty : a / b);
   return {
-    immediateRecall: immOk / imm,
-    concernRecall: conOk / con,
-    noneAsImmediate: noneImm / none,
-    noneAsAny: noneAny / none,
+    immediateRecall: ratio(immOk, imm, 1),
+    concernRecall: ratio(conOk, con, 1),
+    noneAsImmediate: ratio(noneImm, none, 0),
+    noneAsAny: ratio(noneAny, none, 0),
     misses,
   };
 }
