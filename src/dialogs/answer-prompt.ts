@@ -58,11 +58,21 @@ const SKIP = new Set([
   'no comment',
 ]);
 
+/** The buttons' own words, understood without running the recognizers. */
+const BUTTONS = new Map<string, TriageAnswer>([
+  ['yes', 'yes'],
+  ['no', 'no'],
+  ['not sure', 'not-sure'],
+  ['skip', 'skip'],
+]);
+
 /** Understands a typed or tapped answer, or returns undefined. */
 export function recognizeAnswer(text: string | undefined): TriageAnswer | undefined {
   if (!text) return undefined;
   const t = normaliseCommand(text);
   if (t === '') return undefined;
+  const tapped = BUTTONS.get(t);
+  if (tapped) return tapped;
   if (NOT_SURE.has(t)) return 'not-sure';
   if (SKIP.has(t)) return 'skip';
   if (t.length > 60) return undefined;

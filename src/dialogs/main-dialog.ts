@@ -315,6 +315,8 @@ function isAnswerFor(leaf: DialogContext, text: string): boolean {
   const options = (active.state as { options?: { choices?: (string | Choice)[] } }).options;
   const choices = options?.choices;
   if (!choices) return false;
+  // A tapped button sends its own words: no need to run the recognizer for that.
+  if (choices.some((c) => (typeof c === 'string' ? c : c.value) === text)) return true;
   return recognizeChoices(text, choices, { recognizeNumbers: false, recognizeOrdinals: false }).length > 0;
 }
 

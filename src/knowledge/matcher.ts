@@ -118,7 +118,8 @@ function fuzzy(term: string): number | boolean {
 
 export class Matcher {
   readonly #topicIndex: MiniSearch<Doc>;
-  readonly #sectionIndex: MiniSearch<Doc>;
+  /** One small index per topic: a section is only ever looked for inside its own topic. */
+  readonly #sectionIndexes = new Map<TopicId, MiniSearch<Doc>>();
   readonly #options: MatcherOptions;
   readonly #searchOptions: SearchOptions;
   readonly #identity = new Map<TopicId, Set<string>>();
@@ -166,10 +167,10 @@ export class Matcher {
     }
 
     // One document per section: picks the section inside a topic.
-    this.#sectionIndex = new MiniSearch<Doc>(config);
-    this.#sectionIndex.addAll(
-      topics.flatMap((t) => [
-        ...t.sections.map((s) => ({
+    for (const t of topics) {
+      const index = new MiniSearch<Doc>(config);
+      index.addAll(
+        t.sections.map((s) => ({
           id: `${t.id}#${s.id}`,
           topic: t.id,
           section: s.id,
@@ -178,8 +179,9 @@ export class Matcher {
           examples: join(s.examples),
           text: s.text,
         })),
-      ]),
-    );
+      );
+      this.#sectionIndexes.set(t.id, index);
+    }
   }
 
   /** Topic scores, best first. `query` is the question's terms joined by spaces. */
@@ -197,10 +199,9 @@ export class Matcher {
     const identity = this.#identity.get(topic);
     const rest = queryTerms.filter((t) => !identity?.has(t));
     if (rest.length === 0) return undefined;
-    const best = this.#sectionIndex.search(rest.join(' '), {
+    const best = this.#sectionIndexes.get(topic)?.search(rest.join(' '), {
       ...this.#searchOptions,
       boost: { ...this.#options.sectionBoost },
-      filter: (r) => r.topic === topic,
     })[0];
     if (!best || best.score < this.#options.minSectionScore) return undefined;
     return best.section as string;

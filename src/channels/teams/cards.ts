@@ -204,7 +204,9 @@ export function referenceCard(
     if (f.topic === topic.id && (f.section === undefined || shownIds.has(f.section))) continue;
     related.push(submit(f.label, commandFor(f.topic, f.section)));
   }
-  const actions: CardAction[] = [...related];
+  // Related topics get a row of their own, so no button title is cut short in a narrow Teams pane.
+  if (related.length > 0) body.push({ type: 'ActionSet', actions: related });
+  const actions: CardAction[] = [];
   if (sources.length > 0) {
     actions.push({ type: 'Action.ToggleVisibility', title: 'Sources', targetElements: [sourcesId] });
   }
