@@ -2,7 +2,12 @@
  * Process entry: read config, build the app, listen, shut down cleanly.
  * A bad configuration prints one line per bad variable and exits with code 2 before listening.
  */
+import { enableCompileCache } from 'node:module';
 import { ConfigError, loadConfig } from './config.ts';
+
+// V8's code cache on disk (in the OS temp folder): later starts skip recompiling botbuilder and
+// the rest. Holds compiled code only, never data. Silently off where the folder is not writable.
+enableCompileCache();
 
 let config: ReturnType<typeof loadConfig>;
 try {

@@ -122,7 +122,10 @@ it('Sources shows the source titles, and Menu sends "menu"', async () => {
   ]);
 });
 
-function allActionTitles(card: { actions?: { title?: string }[]; body?: unknown[] }): string[] {
+function allActionTitles(card: {
+  readonly actions?: readonly { title?: string }[];
+  readonly body?: readonly unknown[];
+}): string[] {
   // In the order they render: button rows in the body, then the card's own actions.
   const titles: string[] = [];
   for (const el of card.body ?? []) {
