@@ -3,6 +3,8 @@
  * a level and rule ids; nothing throws. Everything is compiled once, at module load.
  */
 import { CUE_WORDS, KNOWN_WORDS } from './lexicon.ts';
+import MODEL_FILE from './model.json' with { type: 'json' };
+import { createScorer, type ModelFile, type Scorer } from './model.ts';
 import { isSpeakWord, tokenise } from './normalise.ts';
 import { buildScan, hasLawQuestion, runRules, TRIGGER_WORDS } from './rules.ts';
 import { createSpeller } from './spelling.ts';
@@ -12,6 +14,7 @@ const TARGETS: ReadonlySet<string> = new Set(
   [...CUE_WORDS, ...TRIGGER_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)),
 );
 const SPELLER = createSpeller(TARGETS, KNOWN_WORDS);
+const MODEL: Scorer | undefined = createScorer(MODEL_FILE as ModelFile);
 
 const MAX_SEGMENT_WORD = 12;
 const SINGLE_LETTER_WORDS = new Set(['i', 'a', 'u', 'r', 'n']);
@@ -80,24 +83,79 @@ function key(text: string): string {
 
 const BUTTON_KEYS: ReadonlySet<string> = new Set(BUTTON_TITLES.map(key));
 
+/** What the rules alone make of a message, plus what the model needs (words never leave this module's callers' process). */
+export interface RuleReading {
+  readonly level: RiskLevel;
+  readonly rules: readonly string[];
+  readonly words: readonly string[];
+  readonly law: boolean;
+  /** Empty text or one of the bot's own buttons: always 'none', the model is not asked. */
+  readonly fixed: boolean;
+}
+
+const FIXED_NONE: RuleReading = Object.freeze({
+  level: 'none',
+  rules: NONE.rules,
+  words: Object.freeze([]) as readonly string[],
+  law: false,
+  fixed: true,
+});
+
+/** The rules alone (exported for scripts/safety and tests). May throw; assessRisk catches. */
+export function readRules(text: string): RuleReading {
+  if (typeof text !== 'string' || text.length === 0) return FIXED_NONE;
+  const tokens = tokenise(text, SPELLER.canon, segment);
+  if (tokens.words.length <= 8 && BUTTON_KEYS.has(tokens.words.filter((w) => w !== '.').join(' ')))
+    return FIXED_NONE;
+  const scan = buildScan(tokens.words, tokens.emphasis);
+  runRules(scan);
+  let level: RiskLevel = 'none';
+  const rules: string[] = [];
+  for (const [id, lv] of scan.hits) {
+    rules.push(id);
+    if (lv === 'immediate') level = 'immediate';
+    else if (level === 'none') level = 'concern';
+  }
+  const law = hasLawQuestion(scan);
+  if (law) rules.push('context.law-question');
+  return { level, rules, words: tokens.words, law, fixed: false };
+}
+
+const MODEL_MIN_WORDS = 2;
+
+function realWords(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) if (w !== '.') n++;
+  return n;
+}
+
+/**
+ * Rules first; the model can only raise a level, never lower one:
+ * rules none/concern and P(immediate) >= T1 -> immediate ('model.immediate');
+ * rules none and P(concern or immediate) >= T2 -> concern ('model.concern').
+ */
+export function combine(r: RuleReading, scorer: Scorer | undefined): RiskAssessment {
+  if (r.fixed) return NONE;
+  let level = r.level;
+  const rules = [...r.rules];
+  // One word ("he", "scared") is too little for a statistical guess: the rules alone decide.
+  if (scorer !== undefined && level !== 'immediate' && realWords(r.words) >= MODEL_MIN_WORDS) {
+    const p = scorer.score(r.words, r.law);
+    if (p.immediate >= scorer.thresholds.immediate) {
+      level = 'immediate';
+      rules.push('model.immediate');
+    } else if (level === 'none' && p.any >= scorer.thresholds.concern) {
+      level = 'concern';
+      rules.push('model.concern');
+    }
+  }
+  rules.sort();
+  return { level, rules };
+}
+
 export function assessRisk(text: string): RiskAssessment {
   try {
-    if (typeof text !== 'string' || text.length === 0) return NONE;
-    const tokens = tokenise(text, SPELLER.canon, segment);
-    if (tokens.words.length <= 8 && BUTTON_KEYS.has(tokens.words.filter((w) => w !== '.').join(' ')))
-      return NONE;
-    const scan = buildScan(tokens.words, tokens.emphasis);
-    runRules(scan);
-    let level: RiskLevel = 'none';
-    const rules: string[] = [];
-    for (const [id, lv] of scan.hits) {
-      rules.push(id);
-      if (lv === 'immediate') level = 'immediate';
-      else if (level === 'none') level = 'concern';
-    }
-    if (hasLawQuestion(scan)) rules.push('context.law-question');
-    rules.sort();
-    return { level, rules };
+    return combine(readRules(text), MODEL);
   } catch {
     // Never fail closed to "none" silently on a bug: a crash here means we could not read the
     // message, so we show the person the safety numbers.

@@ -20,6 +20,7 @@ function known(...words: string[]): ReadonlySet<string> {
 /** Someone who could be the danger: a pronoun or a person noun (third person). */
 export const PERSON = cue(
   'he',
+  'gentleman',
   'she',
   'they',
   'him',
@@ -122,6 +123,7 @@ export const PLACE = cue(
   'doors',
   'doorstep',
   'doorbell',
+  'bell',
   'letterbox',
   'window',
   'windows',

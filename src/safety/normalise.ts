@@ -385,6 +385,13 @@ const SPEAK: ReadonlyMap<string, readonly string[]> = new Map<string, readonly s
   ['airtag', ['airtag']],
   ['airtags', ['airtag']],
   ['selfharm', ['self', 'harm']],
+  // young people's words for suicide and self-harm
+  ['kms', ['kill', 'myself']],
+  ['kmss', ['kill', 'myself']],
+  ['unalive', ['kill']],
+  ['unaliving', ['killing']],
+  ['sewerslide', ['suicide']],
+  ['attempting', ['trying']],
   ['od', ['overdose']],
   ['nife', ['knife']],
   ['nives', ['knives']],

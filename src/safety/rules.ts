@@ -2059,6 +2059,77 @@ const knowsTooMuch: RuleFn = (s, i) => {
 
 // ---- dispatch table ------------------------------------------------------------------------
 
+const YOUNG = new Set([...L.CHILD, 'bro', 'brother', 'sis', 'sister', 'cousin']);
+const SIBLING = new Set(['sister', 'brother', 'bro', 'sis', 'cousin']);
+const NIGHT_HOURS = new Set(['1', '2', '3', '4', '5']);
+
+/** "he hit my little sister": harm to a younger sibling is harm to a child. */
+const youngSibling: RuleFn = (s, i) => {
+  const p = rel(s, i, -1);
+  if (!(p === 'little' || p === 'baby' || p === 'younger')) return;
+  if (lawGeneric(s, i) || back(s, i, 5, L.CHILD_HARM) < 0) return;
+  hit(s, 'immediate.child-harm', 'immediate');
+};
+
+/** "he keeps ringing the bell. it's 3am.": at the door in the small hours. */
+const nightCaller: RuleFn = (s, i) => {
+  if (lawGeneric(s, i)) return;
+  if (fwd(s, i, 3, new Set(['bell', 'doorbell', 'door', 'buzzer', 'window'])) < 0) return;
+  if (back(s, i, 4, L.PERSON) < 0) return;
+  for (let k = 0; k + 1 < s.n; k++) {
+    const t = at(s, k);
+    if (NIGHT_HOURS.has(t) && at(s, k + 1) === 'am') {
+      hit(s, 'immediate.presence', 'immediate');
+      return;
+    }
+  }
+};
+
+/** "gonna cut tonight", "want to cut again": self-harm intent without naming the body. */
+const cutIntent: RuleFn = (s, i) => {
+  if (rel(s, i, -1) !== 'to' || lawGeneric(s, i)) return;
+  const nx = rel(s, i, 1);
+  if (!(nx === BOUNDARY || nx === '' || nx === 'tonight' || nx === 'again' || nx === 'myself')) return;
+  hit(s, 'immediate.self-harm', 'immediate');
+};
+
+/** "pills r in my hand", "the tablets are ready": the means in hand. */
+const pillsReady: RuleFn = (s, i) => {
+  if (lawGeneric(s, i)) return;
+  if (fwd(s, i, 5, new Set(['hand', 'hands', 'ready', 'counted', 'lined'])) < 0) return;
+  hit(s, 'immediate.self-harm', 'immediate');
+};
+
+/** "he has taken my sister and i do not know where": someone taken, whereabouts unknown. */
+const takenAway: RuleFn = (s, i) => {
+  if (rel(s, i, -1) !== 'know' || lawGeneric(s, i)) return;
+  if (back(s, i, 4, L.NEGATION) < 0) return;
+  if (back(s, i, 14, new Set(['taken', 'took', 'snatched', 'abducted'])) < 0) return;
+  hit(s, 'immediate.child-harm', 'immediate');
+};
+
+const FRAGMENT_STATE = new Set(['outside', 'inside', 'followed', 'following', 'downstairs', 'behind']);
+const FRAGMENT_URGENT = new Set(['now', 'help', 'sos', 'please', 'quick', 'hurry']);
+
+/**
+ * A whole message of a few words, a danger state and an urgent word: "outside. now.",
+ * "followed. help." Someone typing fast under threat drops the subject. Not when the writer is
+ * the subject ("i'm outside now").
+ */
+const fragment: RuleFn = (s, i) => {
+  if (s.n > 10 || s.law[i] === 1) return;
+  let real = 0;
+  let state = false;
+  for (let k = 0; k < s.n; k++) {
+    const t = at(s, k);
+    if (t === BOUNDARY) continue;
+    real++;
+    if (L.FIRST_SUBJECT.has(t) || t === 'am' || t === 'we') return;
+    if (FRAGMENT_STATE.has(t)) state = true;
+  }
+  if (real <= 4 && state) hit(s, 'immediate.fragment', 'immediate');
+};
+
 const RULES: readonly Rule[] = [
   { triggers: L.PLACE, fn: presence },
   { triggers: L.BUILDING, fn: presence },
@@ -2144,6 +2215,12 @@ const RULES: readonly Rule[] = [
   { triggers: ['stopping', 'working', 'despite', 'though'], fn: orderIgnored },
   { triggers: ['nothing', 'on'], fn: ongoing },
   { triggers: ['knows', 'know'], fn: knowsTooMuch },
+  { triggers: FRAGMENT_URGENT, fn: fragment },
+  { triggers: SIBLING, fn: youngSibling },
+  { triggers: ['ringing', 'knocking', 'banging', 'buzzing', 'tapping'], fn: nightCaller },
+  { triggers: ['cut', 'cutting'], fn: cutIntent },
+  { triggers: L.PILLS, fn: pillsReady },
+  { triggers: ['where'], fn: takenAway },
   ...FRAME_RULES,
 ];
 
@@ -2170,9 +2247,50 @@ export function runRules(s: Scan): void {
     if (fns === undefined) continue;
     // "in the film he broke into her house": a story, not the writer's danger.
     if (isStory(s, i)) continue;
+    // "my neighbour's cat keeps coming into my house": an animal is the one doing it.
+    if (animalSubject(s, i)) continue;
+    // "my little bro is outside playing footy": a child at play, not a threat
+    if (rel(s, i, 1) === 'playing' && back(s, i, 4, YOUNG) >= 0) continue;
     for (const fn of fns) fn(s, i);
   }
   runNumberFrames(s);
+}
+
+const ANIMAL = new Set([
+  'cat',
+  'cats',
+  'dog',
+  'dogs',
+  'puppy',
+  'kitten',
+  'hamster',
+  'rabbit',
+  'bird',
+  'fox',
+  'foxes',
+  'squirrel',
+  'mouse',
+  'mice',
+  'rat',
+  'rats',
+]);
+
+/**
+ * True when the sentence's subject is an animal ("my cat is hiding under the bed", "lol the dog's
+ * at the door") and no person word stands between it and the trigger at i.
+ */
+function animalSubject(s: Scan, i: number): boolean {
+  const start = s.sStart[i] ?? 0;
+  let pet = -1;
+  for (let k = start; k < Math.min(i, start + 4); k++) {
+    if (ANIMAL.has(at(s, k))) {
+      pet = k;
+      break;
+    }
+  }
+  if (pet < 0) return false;
+  for (let k = pet + 1; k < i; k++) if (L.PERSON.has(at(s, k)) || L.FIRST_SUBJECT.has(at(s, k))) return false;
+  return true;
 }
 
 /** True when any sentence is a law question (reported as a context rule). */

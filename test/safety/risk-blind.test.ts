@@ -8,6 +8,13 @@
  *   blind3   after the first frames          82.9% / 84.2% / 3.4%
  *   blind4   after the second round          69.4% / 70.0% / 8.0%  (deliberately harder)
  *   blind5   after the third round           80.9% / 80.0% / 5.0%
+ *   blind6   older / formal / non-native /    87.7% / 75.0% / 4.4%  (rules only, before the model)
+ *            third-person writers
+ *   blind7   young people: slang, fragments,  84.6% / 85.0% / 6.7%  (rules only, before the model)
+ *            badly transcribed voice notes
+ *
+ *   With the statistical scorer trained WITHOUT blind6/blind7 (scripts/safety/cross-validate.ts):
+ *   blind6 92.3% / 95.0% / 4.4%, blind7 86.2% / 97.5% / 6.7% (no false alarms added).
  *
  *   dev      after the first frames          89.8% immediate, 0 of 104 hard negatives immediate
  *
@@ -26,6 +33,8 @@ const BLIND_SETS = [
   'risk-blind3.json',
   'risk-blind4.json',
   'risk-blind5.json',
+  'risk-blind6.json',
+  'risk-blind7.json',
   'risk-dev.json',
 ];
 
