@@ -94,7 +94,7 @@ tar -C "$ROOT" --exclude=./node_modules --exclude=./dist --exclude=./.git --excl
   npm ci
   npm run build
   npm ci --omit=dev
-  zip -qr "$WORK/app.zip" dist node_modules package.json
+  zip -qr "$WORK/app.zip" dist content public node_modules package.json
 )
 
 step "5/6 Zip deploy to $WEBAPP"

@@ -4,7 +4,7 @@
  * with no dev tools installed.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,15 +41,29 @@ describe('the deployable build', () => {
     );
     unlinkSync(join(work, 'node_modules'));
 
+    // Only what the zip deploy carries (deploymentTemplates/deploy.sh), plus the lock file for npm ci.
+    const zipLine = readFileSync(join(ROOT, 'deploymentTemplates/deploy.sh'), 'utf8')
+      .split('\n')
+      .find((l) => l.trim().startsWith('zip -qr'));
+    const shipped = (zipLine ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(3)
+      .filter((p) => p !== 'node_modules');
+    expect(shipped).toContain('dist');
+    const app = join(work, 'app');
+    for (const p of [...shipped, 'package-lock.json'])
+      cpSync(join(work, p), join(app, p), { recursive: true });
+
     execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], {
-      cwd: work,
+      cwd: app,
       stdio: 'pipe',
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    expect(() => execFileSync('npm', ['ls', 'typescript', 'vitest'], { cwd: work, stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('npm', ['ls', 'typescript', 'vitest'], { cwd: app, stdio: 'pipe' })).toThrow();
 
     const child = spawn(process.execPath, ['dist/index.js'], {
-      cwd: work,
+      cwd: app,
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
@@ -94,6 +108,8 @@ describe('the deployable build', () => {
         }),
       });
       expect(anon.status).toBe(401);
+      // The widget's files are there too.
+      expect((await fetch(`http://127.0.0.1:${port}/widget.js`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }

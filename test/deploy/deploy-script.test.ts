@@ -82,7 +82,7 @@ describe('deploy.sh', () => {
       /^npm ci$/,
       /^npm run build$/,
       /^npm ci --omit=dev$/,
-      /^zip -qr \S+app\.zip dist node_modules package\.json$/,
+      /^zip -qr \S+app\.zip dist content public node_modules package\.json$/,
       /^az webapp deploy --resource-group rg-bot --name stalking-bot-abc123 --src-path \S+app\.zip --type zip/,
     ];
     let from = 0;
