@@ -21,9 +21,17 @@ function channelData(meta: ReplyMeta | undefined): Record<string, string> | unde
   return Object.keys(data).length > 0 ? data : undefined;
 }
 
+/**
+ * Channels whose clients place a call from a `call` button (Web Chat opens tel: links). Teams
+ * does not support call actions on cards, and staff there do not need them: the text carries the
+ * numbers on every channel.
+ */
+const CALL_CHANNELS = new Set(['webchat', 'directline', 'emulator']);
+
 /** One reply -> one activity, shaped for the channel. */
 export function toActivity(reply: Reply, channelId: string, meta?: ReplyMeta): Partial<Activity> {
-  const buttons = reply.buttons ?? [];
+  const canCall = CALL_CHANNELS.has(channelId);
+  const buttons = (reply.buttons ?? []).filter((b) => canCall || !b.tel);
   const calls = buttons.filter((b) => b.tel);
   const choices = buttons.filter((b) => !b.tel);
   let activity: Partial<Activity>;

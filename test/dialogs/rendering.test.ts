@@ -134,3 +134,34 @@ describe('no dead ends', () => {
 import { getKnowledge } from '../../src/knowledge/index.ts';
 
 const topicTitle = (id: string) => getKnowledge().topic(id as never).title;
+
+describe('call buttons', () => {
+  it('Web Chat gets call buttons (tel: links) on the danger prompt', async () => {
+    const t = createTestBot({ channelId: 'webchat' });
+    const replies = await t.say("he's outside my door right now");
+    const actions = replies.flatMap((a) =>
+      (a.attachments ?? []).flatMap(
+        (att) => (att.content as { buttons?: { type: string; value: string }[] }).buttons ?? [],
+      ),
+    );
+    expect(actions).toContainEqual(expect.objectContaining({ type: 'call', value: 'tel:999' }));
+  });
+
+  it('Teams (staff) gets the numbers in the text and no call buttons it cannot use', async () => {
+    const tenant = '11111111-2222-3333-4444-555555555555';
+    const t = createTestBot({
+      channelId: 'msteams',
+      env: { STAFF_TENANT_IDS: tenant },
+      template: {
+        channelData: { tenant: { id: tenant } },
+        conversation: { id: 'teams-2', tenantId: tenant } as never,
+      },
+    });
+    const replies = await t.say("caller says he's outside her house right now");
+    const escalation = replies.filter((a) => a.channelData?.escalation === 'immediate');
+    expect(escalation.length).toBeGreaterThan(0);
+    expect(texts(escalation)).toMatch(/advise them to call 999/);
+    expect(texts(escalation)).toContain('0330 333 7 444');
+    expect(JSON.stringify(escalation)).not.toContain('"call"');
+  });
+});
