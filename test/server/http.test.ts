@@ -47,6 +47,17 @@ describe('the bot server over real HTTP', () => {
     expect(reply.activities.some((a) => a.channelData?.topic === 'get-help')).toBe(true);
   });
 
+  it('answers an immediate-danger message with 999, 55, Essex Compass and channelData.escalation', async () => {
+    const client = new Client(bot.url, { channelId: 'webchat' });
+    const res = await client.say('hes outsde my hous with a knife pls help');
+    expect(res.status).toBe(200);
+    expect(res.activities[0]?.channelData?.escalation).toBe('immediate');
+    const words = visibleText(res.activities);
+    expect(words).toContain('999');
+    expect(words).toContain('55');
+    expect(words).toContain('0330 333 7 444');
+  });
+
   it('welcomes each person once', async () => {
     const client = new Client(bot.url);
     await client.join();
