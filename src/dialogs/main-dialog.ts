@@ -143,11 +143,9 @@ export class MainDialog extends ComponentDialog {
   private pickDialog(): WaterfallDialog {
     return new WaterfallDialog(PICK_DIALOG, [
       async (step) => {
-        const route = step.options as Extract<Route, { kind: 'pick' }>;
-        const ids = route.topics ?? GROUPS[route.group];
-        const titles = ids.map((id) => this.deps.knowledge.topic(id).title);
+        const route = step.options as PickRoute;
+        const titles = pickIds(route).map((id) => this.deps.knowledge.topic(id).title);
         const choices: Choice[] = [...titles, MENU_BUTTON].map((value) => ({ value }));
-        (step.values as Record<string, unknown>).ids = ids;
         return step.prompt(PICK_PROMPT, {
           prompt: route.topics
             ? 'I am not sure I understood. Did you mean one of these?'
@@ -158,9 +156,7 @@ export class MainDialog extends ComponentDialog {
         });
       },
       async (step) => {
-        const ids = (step.values as Record<string, unknown>).ids as readonly TopicId[];
-        const index = (step.result as FoundChoice).index;
-        const topic = ids[index];
+        const topic = pickIds(step.options as PickRoute)[(step.result as FoundChoice).index];
         return step.endDialog(topic ? ({ kind: 'topic', topic } satisfies Route) : undefined);
       },
     ]);
@@ -297,6 +293,13 @@ function toRoute(result: unknown): Route | undefined {
   if (!result || typeof result !== 'object') return undefined;
   if ('kind' in result) return result as Route;
   return MAIN_MENU[(result as FoundChoice).index]?.route;
+}
+
+type PickRoute = Extract<Route, { kind: 'pick' }>;
+
+/** The topics a "pick" list offers, in order (derived again at each step, never stored). */
+function pickIds(route: PickRoute): readonly TopicId[] {
+  return route.topics ?? GROUPS[route.group];
 }
 
 function leafOf(dc: DialogContext): DialogContext {

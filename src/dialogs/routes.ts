@@ -74,8 +74,9 @@ export function menuRouteFor(text: string): Route | undefined {
   return text.length > 60 ? undefined : MENU_LOOKUP.get(normaliseCommand(text));
 }
 
+/** The menu's buttons. Their synonyms ("laws", "orders") are understood anywhere by menuRouteFor. */
 export function menuChoices(items: readonly MenuItem[]): Choice[] {
-  return items.map((i) => ({ value: i.title, synonyms: i.synonyms }));
+  return items.map((i) => ({ value: i.title }));
 }
 
 /**

@@ -43,48 +43,54 @@ export function topicAnswerActivity(deps: DialogDeps, topic: TopicId, sectionId?
   return { type: 'message', text: answerText(deps, topic, sectionId), channelData: { topic } };
 }
 
+/** Sections already shown, counting the one this answer shows. */
+function shownWith(o: TopicOptions): string[] {
+  return o.section && !o.shown?.includes(o.section) ? [...(o.shown ?? []), o.section] : [...(o.shown ?? [])];
+}
+
+/**
+ * The buttons after an answer and where each leads. Derived from the content and the options
+ * every time, so the dialog state holds only topic, section and the sections shown.
+ */
+function nextSteps(deps: DialogDeps, o: TopicOptions): Map<string, Next> {
+  const topic = deps.knowledge.topic(o.topic);
+  const shown = shownWith(o);
+  const next = new Map<string, Next>();
+  const unseen = topic.sections.find((s) => !shown.includes(s.id));
+  if (unseen) next.set(MORE, { kind: 'more', section: unseen.id });
+  for (const f of topic.followUps) {
+    if (next.size >= 3) break;
+    if (f.topic === topic.id && (f.section === undefined || shown.includes(f.section))) continue;
+    next.set(f.label, { kind: 'route', route: { kind: 'topic', topic: f.topic, section: f.section } });
+  }
+  next.set(ANOTHER, { kind: 'route', route: { kind: 'pick', group: 'all' } });
+  next.set(MENU_BUTTON, { kind: 'menu' });
+  return next;
+}
+
 export function createTopicDialog(deps: DialogDeps): WaterfallDialog {
   return new WaterfallDialog(TOPIC_DIALOG, [
     async (step: WaterfallStepContext) => {
       const o = step.options as TopicOptions;
-      const topic = deps.knowledge.topic(o.topic);
       const section = o.section ? deps.knowledge.section(o.topic, o.section) : undefined;
-      const shown = [...(o.shown ?? [])];
-      if (section) shown.push(section.id);
-      noteTopic(await deps.facts(step.context), topic.id);
+      noteTopic(await deps.facts(step.context), o.topic);
       if (o.advice) await step.context.sendActivity({ type: 'message', text: ADVICE_NOTE });
-
-      const next: Record<string, Next> = {};
-      const unseen = topic.sections.find((s) => !shown.includes(s.id));
-      if (unseen) next[MORE] = { kind: 'more', section: unseen.id };
-      for (const f of topic.followUps) {
-        if (Object.keys(next).length >= 3) break;
-        if (f.topic === topic.id && (f.section === undefined || shown.includes(f.section))) continue;
-        next[f.label] = { kind: 'route', route: { kind: 'topic', topic: f.topic, section: f.section } };
-      }
-      next[ANOTHER] = { kind: 'route', route: { kind: 'pick', group: 'all' } };
-      next[MENU_BUTTON] = { kind: 'menu' };
-      (step.values as Record<string, unknown>).next = next;
-      (step.values as Record<string, unknown>).shown = shown;
-
-      const choices: Choice[] = Object.keys(next).map((value) => ({ value }));
-      const prompt: Partial<Activity> = topicAnswerActivity(deps, topic.id, section?.id);
+      const choices: Choice[] = [...nextSteps(deps, o).keys()].map((value) => ({ value }));
       return step.prompt(TOPIC_NEXT_PROMPT, {
-        prompt,
-        retryPrompt: { ...prompt, text: 'Please tap a button, or type a question.' },
+        prompt: topicAnswerActivity(deps, o.topic, section?.id),
+        retryPrompt: 'Please tap a button, or type a question.',
         choices,
         style: listStyleFor(step.context.activity.channelId, choices.length),
       });
     },
     async (step: WaterfallStepContext) => {
       const o = step.options as TopicOptions;
-      const picked = (step.result as FoundChoice).value;
-      const next = ((step.values as Record<string, unknown>).next as Record<string, Next>)[picked];
+      const next = nextSteps(deps, o).get((step.result as FoundChoice).value);
       if (next?.kind === 'more') {
         return step.replaceDialog(TOPIC_DIALOG, {
           topic: o.topic,
           section: next.section,
-          shown: (step.values as Record<string, unknown>).shown as string[],
+          shown: shownWith(o),
         } satisfies TopicOptions);
       }
       if (next?.kind === 'route') return step.endDialog(next.route);
