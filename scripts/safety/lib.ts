@@ -20,6 +20,8 @@ export const SET_NAMES = [
   'blind5',
   'blind6',
   'blind7',
+  'blind8',
+  'blind9',
 ] as const;
 
 const Entry = z.object({ text: z.string(), level: z.enum(['immediate', 'concern', 'none']) });

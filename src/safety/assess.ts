@@ -2,6 +2,7 @@
  * assessRisk(text): pure, synchronous and total. Any string (empty, huge, lone surrogates) gives
  * a level and rule ids; nothing throws. Everything is compiled once, at module load.
  */
+import { resolvedStory } from './covert.ts';
 import { CUE_WORDS, KNOWN_WORDS } from './lexicon.ts';
 import MODEL_FILE from './model.json' with { type: 'json' };
 import { createScorer, type ModelFile, type Scorer } from './model.ts';
@@ -116,6 +117,12 @@ export function readRules(text: string): RuleReading {
     if (lv === 'immediate') level = 'immediate';
     else if (level === 'none') level = 'concern';
   }
+  if (level === 'concern' && resolvedStory(scan)) {
+    // "he followed me home every day when i was 15 ... i've had counselling and i'm okay": over
+    level = 'none';
+    rules.length = 0;
+    rules.push('context.resolved');
+  }
   const law = hasLawQuestion(scan);
   if (law) rules.push('context.law-question');
   return { level, rules, words: tokens.words, law, fixed: false };
@@ -139,7 +146,9 @@ export function combine(r: RuleReading, scorer: Scorer | undefined): RiskAssessm
   let level = r.level;
   const rules = [...r.rules];
   // One word ("he", "scared") is too little for a statistical guess: the rules alone decide.
-  if (scorer !== undefined && level !== 'immediate' && realWords(r.words) >= MODEL_MIN_WORDS) {
+  // A story the writer has closed ("it's all over now") is not reopened by word statistics.
+  const resolved = r.rules.includes('context.resolved');
+  if (scorer !== undefined && !resolved && level !== 'immediate' && realWords(r.words) >= MODEL_MIN_WORDS) {
     const p = scorer.score(r.words, r.law);
     if (p.immediate >= scorer.thresholds.immediate) {
       level = 'immediate';

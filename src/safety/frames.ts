@@ -50,7 +50,11 @@ export function isStory(s: Scan, i: number): boolean {
   const hi = Math.min(s.sEnd[i] ?? 0, i + 11);
   if ((s.mediaBefore[hi] ?? 0) - (s.mediaBefore[lo] ?? 0) === 0) return false;
   // "i was watching a film and now he's outside my house": the writer is in it
-  if (back(s, i, 4, FIRST_PERSON) >= 0 || fwd(s, i, 4, FIRST_OBJECT) >= 0) return false;
+  // ("in my novel", "had me screaming" do not put the writer in the story)
+  const fp = back(s, i, 4, FIRST_PERSON);
+  if (fp >= 0 && !L.MEDIA.has(at(s, fp + 1))) return false;
+  const fo = fwd(s, i, 4, FIRST_OBJECT);
+  if (fo >= 0 && !L.MEDIA.has(at(s, fo + 1)) && at(s, fo - 1) !== 'had') return false;
   if (back(s, i, 6, NOW_WORD) >= 0 || fwd(s, i, 6, NOW_WORD) >= 0) return false;
   return true;
 }
@@ -1285,6 +1289,7 @@ const hidingPlace: RuleFn = (s, i) => {
   const who = at(s, w);
   const who2 = at(s, w - 1);
   const hidingVerb = at(s, p - 1) === 'hiding' || at(s, p - 1) === 'hid';
+  if (fwdWord(s, i, 8, 'seek') >= 0) return; // "hiding in the wardrobe for hide and seek"
   if (!((who === 'am' || who === 'are') && (who2 === 'i' || who2 === 'we')) && !hidingVerb) return;
   if (tense(s, i, p - 4, i + 6) === 'past') {
     hit(s, 'concern.hiding-past', 'concern');

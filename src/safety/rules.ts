@@ -4,6 +4,7 @@
  * General frames (actor + place, intrusion verb + entry point, ...) live in frames.ts.
  */
 
+import { COVERT_RULES } from './covert.ts';
 import { FRAME_RULES, isStory, runNumberFrames } from './frames.ts';
 import * as L from './lexicon.ts';
 import { BOUNDARY, EMPH_BANG, EMPH_STRETCHED } from './normalise.ts';
@@ -58,6 +59,8 @@ const DETERMINER = new Set([
   'sisters',
   'front',
 ]);
+
+const ACCUSED = new Set(['accused', 'accusing', 'accuses', 'claims', 'claiming', 'alleged']);
 
 /** Presence: "he's outside", "my ex is at the door", "someone is in my garden", "he's here". */
 const presence: RuleFn = (s, i) => {
@@ -443,7 +446,10 @@ const breakIn: RuleFn = (s, i) => {
       fwdWord(s, i, 10, 'month') >= 0 ||
       backWord(s, i, 6, 'used') >= 0 ||
       backWord(s, i, 8, 'when') >= 0 ||
-      backWord(s, i, 4, 'was') >= 0;
+      backWord(s, i, 4, 'was') >= 0 ||
+      backWord(s, i, 8, 'year') >= 0 ||
+      backWord(s, i, 8, 'years') >= 0 ||
+      backWord(s, i, 8, 'month') >= 0;
     if (far) {
       hit(s, 'concern.break-in-past', 'concern');
       return;
@@ -631,6 +637,11 @@ const killThreat: RuleFn = (s, i) => {
   const passive = (rel(s, i, -1) === 'be' || rel(s, i, -1) === 'get') && (t === 'killed' || t === 'murdered');
   if (subj < 0 && !threatLead && !passive) return;
   if (subj >= 0 && negatedBetween(s, subj, i) && !threatLead) return;
+  // "coach said he'll kill him if he misses training lol": banter about someone else
+  if (nx !== 'me' && nx !== 'us' && sentenceHas(s, i, L.LAUGHTER)) {
+    hit(s, 'concern.threat', 'concern');
+    return;
+  }
   hit(s, 'immediate.threat-to-kill', 'immediate');
 };
 
@@ -803,6 +814,8 @@ const hiding: RuleFn = (s, i) => {
     if (rel(s, i, 3) !== 'house' && rel(s, i, 2) !== 'him') return;
   }
   if (nx === 'in' && rel(s, i, 2) === 'plain') return;
+  // "hiding in the wardrobe for hide and seek": a game
+  if (fwdWord(s, i, 10, 'seek') >= 0) return;
   if (backWord(s, i, 3, 'was') >= 0 || backWord(s, i, 3, 'used') >= 0) {
     hit(s, 'concern.hiding-past', 'concern');
     return;
@@ -1385,7 +1398,14 @@ const fear: RuleFn = (s, i) => {
   if (lawGeneric(s, i)) return;
   const nx = rel(s, i, 1);
   if (t === 'afraid' && (nx === 'i' || nx === 'not' || nx === 'that' || nx === 'so')) return;
-  if (t === 'fear' && nx === 'of' && rel(s, i, 2) === 'violence' && s.law[i] === 1) return;
+  // "the offence of stalking involving fear of violence": the legal phrase, nobody's fear
+  if (
+    t === 'fear' &&
+    nx === 'of' &&
+    (rel(s, i, 2) === 'violence' || rel(s, i, 2) === 'violent') &&
+    (s.law[i] === 1 || s.personal[i] === 0)
+  )
+    return;
   if (t === 'worried' || t === 'worrying' || t === 'anxious') {
     const about =
       sentenceHas(s, i, L.PERSON) ||
@@ -1639,6 +1659,10 @@ const stalking: RuleFn = (s, i) => {
   const passive = p === 'being' || p === 'been' || p === 'was' || p === 'am' || p === 'getting';
   if (!victim && !passive) return;
   if (passive && s.law[i] === 1 && !sentenceHas(s, i, TRACK_PERSONAL)) return;
+  // "told people i stalk her", "accused of harassing her": the writer is the one accused
+  if (p === 'i' || (p === 'am' && rel(s, i, -2) === 'i') || back(s, i, 6, ACCUSED) >= 0) return;
+  // "i was stalked years ago": long over
+  if (p === 'was' && fwdWord(s, i, 3, 'ago') >= 0) return;
   hit(s, 'concern.stalking', 'concern');
 };
 
@@ -2222,6 +2246,7 @@ const RULES: readonly Rule[] = [
   { triggers: L.PILLS, fn: pillsReady },
   { triggers: ['where'], fn: takenAway },
   ...FRAME_RULES,
+  ...COVERT_RULES,
 ];
 
 /** Built once at module load: trigger word -> rules it starts. */
@@ -2288,7 +2313,17 @@ function animalSubject(s: Scan, i: number): boolean {
       break;
     }
   }
-  if (pet < 0) return false;
+  if (pet < 0) {
+    // "it's probably nothing but my neighbour's cat has been sitting outside my door": the nearest
+    // subject before the trigger is an animal
+    const lo = Math.max(start, i - 8);
+    for (let k = i - 1; k >= lo; k--) {
+      const w = at(s, k);
+      if (L.PERSON.has(w) || L.FIRST_SUBJECT.has(w)) return false;
+      if (ANIMAL.has(w)) return k + 1 < s.n && (at(s, k + 1) === 'is' || at(s, k + 1) === 'has');
+    }
+    return false;
+  }
   for (let k = pet + 1; k < i; k++) if (L.PERSON.has(at(s, k)) || L.FIRST_SUBJECT.has(at(s, k))) return false;
   return true;
 }

@@ -16,6 +16,15 @@
  *   With the statistical scorer trained WITHOUT blind6/blind7 (scripts/safety/cross-validate.ts):
  *   blind6 92.3% / 95.0% / 4.4%, blind7 86.2% / 97.5% / 6.7% (no false alarms added).
  *
+ *   blind8   questions mixed with danger,     98.5% / 97.5% / 26.7% (none->immediate 13.3%)
+ *            long narratives, calm-then-turn, (rules only: 92.4% / 92.5% / 26.7%)
+ *            downplaying, past-into-present
+ *   blind9   coded / covert, children about a 83.1% / 95.0% / 26.1% (none->immediate 6.5%)
+ *            parent, third parties now,       (rules only: 73.8% / 75.0% / 21.7%)
+ *            digital-only presence, hard negatives
+ *   (blind8/blind9 first pass with the rules + the model shipped before them; written before
+ *   reading src/safety or any fixture.)
+ *
  *   dev      after the first frames          89.8% immediate, 0 of 104 hard negatives immediate
  *
  * The first pass is the honest measure of generalisation; after it, each set became a regression
@@ -35,6 +44,8 @@ const BLIND_SETS = [
   'risk-blind5.json',
   'risk-blind6.json',
   'risk-blind7.json',
+  'risk-blind8.json',
+  'risk-blind9.json',
   'risk-dev.json',
 ];
 
