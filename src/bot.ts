@@ -5,13 +5,11 @@
  */
 import {
   type Activity,
-  ActivityTypes,
-  type SendActivitiesHandler,
   type StatePropertyAccessor,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { type DialogState, runDialog } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState, DialogTurnStatus, runDialog } from 'botbuilder-dialogs';
 import { type HandoffState, handoffStatus } from './channels/handoff/events.ts';
 import { createStaffHandler, type StaffHandler } from './channels/teams/staff.ts';
 import type { Audience, Reply } from './common/reply.ts';
@@ -52,22 +50,12 @@ export function audienceOf(activity: Partial<Activity>): Audience {
 
 const WEB_CHANNELS = new Set(['webchat', 'directline']);
 
-/**
- * runDialog sends a "Bot State" trace every turn. Channels drop traces, but with expectReplies
- * they would travel back in the HTTP response: only the Emulator gets them.
- */
-const dropTraces: SendActivitiesHandler = async (_context, activities, next) => {
-  for (let i = activities.length - 1; i >= 0; i--) {
-    if (activities[i]?.type === ActivityTypes.Trace) activities.splice(i, 1);
-  }
-  return activities.length > 0 ? next() : [];
-};
-
 export class SupportBot extends TeamsActivityHandler {
   private readonly deps: BotDeps;
   private readonly facts: StatePropertyAccessor<ConversationFacts>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialog: MainDialog;
+  private readonly dialogSet: DialogSet;
   private readonly memo: EscalationMemo;
   private readonly staff: StaffHandler;
   readonly dialogDeps: DialogDeps;
@@ -90,6 +78,7 @@ export class SupportBot extends TeamsActivityHandler {
       now: deps.now,
     };
     this.dialog = new MainDialog(this.dialogDeps);
+    this.dialogSet = new DialogSet(this.dialogState).add(this.dialog);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -117,7 +106,6 @@ export class SupportBot extends TeamsActivityHandler {
 
   /** The turn: risk first, then the handlers, then state. */
   override async run(context: TurnContext): Promise<void> {
-    if (context.activity.channelId !== 'emulator') context.onSendActivities(dropTraces);
     const text = messageText(context.activity);
     const risk = text === undefined ? NO_RISK : assessRisk(text);
     context.turnState.set(RISK_KEY, risk);
@@ -183,7 +171,7 @@ export class SupportBot extends TeamsActivityHandler {
       facts.awaitingSafety = audienceOf(context.activity) === 'public';
       return;
     }
-    await runDialog(this.dialog, context, this.dialogState);
+    await this.runMain(context);
   }
 
   private async welcome(context: TurnContext): Promise<void> {
@@ -195,7 +183,7 @@ export class SupportBot extends TeamsActivityHandler {
     const status = this.deps.availabilityStatus(this.deps.now());
     const next = WEB_CHANNELS.has(channelId) ? `${status}\n\n${WELCOME_WEB_EXIT}` : status;
     await context.sendActivity(toActivity({ text: next }, channelId));
-    await runDialog(this.dialog, context, this.dialogState);
+    await this.runMain(context);
   }
 
   /** What the live-chat hub says about a handoff. Never rejected: the person is always told. */
@@ -212,6 +200,22 @@ export class SupportBot extends TeamsActivityHandler {
     } else {
       await context.sendActivity(toActivity(this.deps.noPersonNow(this.deps.now()), channelId));
     }
+  }
+
+  /**
+   * Runs the conversation. In the Emulator, through runDialog, whose per-turn "Bot State" trace
+   * feeds the Emulator's state inspector. Elsewhere that trace is dropped by every channel, yet
+   * building its memory snapshot was about a sixth of our CPU per turn (bench/profile.ts), so
+   * the dialog set is driven directly: continue, or begin when nothing is active.
+   */
+  private async runMain(context: TurnContext): Promise<void> {
+    if (context.activity.channelId === 'emulator') {
+      await runDialog(this.dialog, context, this.dialogState);
+      return;
+    }
+    const dc = await this.dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.dialog.id);
   }
 
   /** "delete my chat" and "exit": remove this conversation's and this user's state now. */

@@ -58,6 +58,19 @@ describe('the bot server over real HTTP', () => {
     expect(words).toContain('0330 333 7 444');
   });
 
+  it('sends no debug traces to real channels; the Emulator still gets its state trace', async () => {
+    const web = new Client(bot.url, { channelId: 'webchat' });
+    await web.join();
+    const reply = await web.say('Laws that protect me');
+    expect(reply.activities.length).toBeGreaterThan(0);
+    expect(reply.activities.filter((a) => a.type === 'trace')).toHaveLength(0);
+
+    const emulator = new Client(bot.url, { channelId: 'emulator' });
+    await emulator.join();
+    const debug = await emulator.say('Laws that protect me');
+    expect(debug.activities.some((a) => a.type === 'trace')).toBe(true);
+  });
+
   it('welcomes each person once', async () => {
     const client = new Client(bot.url);
     await client.join();
