@@ -8,6 +8,7 @@
  * 2. Honest figure: train on all older sets, evaluate on the fresh sets with those thresholds.
  * 3. Table: every set held out in turn (training on all the others), rules vs rules + model.
  */
+import { modelMayRaiseNone } from '../../src/safety/assess.ts';
 import { createScorer, type Scorer } from '../../src/safety/model.ts';
 import { DEFAULT_OPTIONS, evaluate, type Item, loadSet, pct, SET_NAMES, train } from './lib.ts';
 
@@ -68,8 +69,10 @@ function falseAlarms(
     c.none++;
     none++;
     const r = h.item.reading.level;
-    const imm = r === 'immediate' || h.pImm >= t1;
-    const any = imm || r !== 'none' || h.pAny >= t2;
+    // same gate as combine(): a rules-'none' topical message (film, news) is never raised
+    const may = r !== 'none' || modelMayRaiseNone(h.item.reading.words);
+    const imm = r === 'immediate' || (may && h.pImm >= t1);
+    const any = imm || r !== 'none' || (may && h.pAny >= t2);
     if (imm && r !== 'immediate') {
       addImm++;
       c.imm++;

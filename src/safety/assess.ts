@@ -130,6 +130,47 @@ export function readRules(text: string): RuleReading {
 
 const MODEL_MIN_WORDS = 2;
 
+/**
+ * Words that mark a message as being about a film, a novel, a soap or the news. Word
+ * statistics cannot tell "the twist where he's outside the house" (a review) from a real account,
+ * so when the rules found nothing and one of these is present, the model may not raise the level.
+ * A subset of MEDIA: "story", "netflix", "game", "tv", "book", "series" are left out because
+ * people use them about their own lives ("he posted a story outside my college").
+ */
+const TOPICAL: ReadonlySet<string> = new Set([
+  'film',
+  'films',
+  'movie',
+  'movies',
+  'documentary',
+  'novel',
+  'novels',
+  'episode',
+  'eastenders',
+  'corrie',
+  'emmerdale',
+  'soap',
+  'drama',
+  'thriller',
+  'podcast',
+  'article',
+  'news',
+  'review',
+  'twist',
+  'plot',
+  'spoiler',
+  'spoilers',
+  'character',
+  'chapter',
+  'storyline',
+]);
+
+/** True when the model may raise a rules-'none' reading: no topical (media, news) word in it. */
+export function modelMayRaiseNone(words: readonly string[]): boolean {
+  for (const w of words) if (TOPICAL.has(w)) return false;
+  return true;
+}
+
 function realWords(words: readonly string[]): number {
   let n = 0;
   for (const w of words) if (w !== '.') n++;
@@ -140,6 +181,7 @@ function realWords(words: readonly string[]): number {
  * Rules first; the model can only raise a level, never lower one:
  * rules none/concern and P(immediate) >= T1 -> immediate ('model.immediate');
  * rules none and P(concern or immediate) >= T2 -> concern ('model.concern').
+ * A rules-'none' message about a film, a review or the news is never raised (modelMayRaiseNone).
  */
 export function combine(r: RuleReading, scorer: Scorer | undefined): RiskAssessment {
   if (r.fixed) return NONE;
@@ -148,7 +190,14 @@ export function combine(r: RuleReading, scorer: Scorer | undefined): RiskAssessm
   // One word ("he", "scared") is too little for a statistical guess: the rules alone decide.
   // A story the writer has closed ("it's all over now") is not reopened by word statistics.
   const resolved = r.rules.includes('context.resolved');
-  if (scorer !== undefined && !resolved && level !== 'immediate' && realWords(r.words) >= MODEL_MIN_WORDS) {
+  const topical = level === 'none' && !modelMayRaiseNone(r.words);
+  if (
+    scorer !== undefined &&
+    !resolved &&
+    !topical &&
+    level !== 'immediate' &&
+    realWords(r.words) >= MODEL_MIN_WORDS
+  ) {
     const p = scorer.score(r.words, r.law);
     if (p.immediate >= scorer.thresholds.immediate) {
       level = 'immediate';

@@ -78,6 +78,21 @@ describe('model.json', () => {
     }
   });
 
+  it('never raises a rules-none message about a film, a review or the news', () => {
+    const sure = {
+      thresholds: { immediate: 0.9, concern: 0.9 },
+      score: () => ({ immediate: 1, any: 1 }),
+    };
+    const topical = readRules("Review: the twist at the end where he's outside the house had me screaming");
+    expect(topical.level).toBe('none');
+    expect(combine(topical, sure).level).toBe('none');
+    const news = readRules('Was the man who killed that woman known to the police? Nothing in the news');
+    expect(combine(news, sure).level).toBe(news.level);
+    // without a topical word the same (always-sure) scorer does raise
+    const plain = readRules('my ex keeps posting where i work');
+    expect(combine(plain, sure).level).toBe('immediate');
+  });
+
   it('long texts are scored in windows, in linear time', () => {
     const calm = 'i would like some information about the law please. '.repeat(4000);
     const t0 = performance.now();
