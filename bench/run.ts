@@ -20,13 +20,13 @@ import { z } from 'zod';
 import { openInspector } from './harness/inspector.ts';
 import { driveLoad, type LoadResult, sendAll } from './harness/load.ts';
 import {
+  guardServers,
   type ProcMemory,
   RssSampler,
   readProcCpuMs,
   readProcMemory,
   type ServerProcess,
   type ServerSpec,
-  startServer,
   waitHealthy,
 } from './harness/proc.ts';
 import { MIX, makeBodies, mixOf } from './harness/traffic.ts';
@@ -77,44 +77,12 @@ const BASELINE: ServerSpec = {
   env: { HOST: '127.0.0.1', PORT: '0' },
 };
 
-const live = new Set<ServerProcess>();
 const notes: string[] = [];
 const note = (line: string): void => {
   notes.push(line);
   console.log(`note: ${line}`);
 };
-
-async function start(spec: ServerSpec): Promise<ServerProcess> {
-  const server = await startServer(spec);
-  live.add(server);
-  return server;
-}
-
-async function stop(server: ServerProcess): Promise<void> {
-  await server.stop();
-  live.delete(server);
-}
-
-function killAll(): void {
-  for (const server of live) {
-    try {
-      process.kill(server.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', killAll);
-process.on('SIGINT', () => {
-  killAll();
-  process.exit(130);
-});
-const deadline = setTimeout(() => {
-  console.error(`bench: stopped after ${DEADLINE_MS / 60_000} minutes (time limit)`);
-  killAll();
-  process.exit(3);
-}, DEADLINE_MS);
-deadline.unref();
+const { start, stop } = guardServers('bench', DEADLINE_MS);
 
 const median = (values: readonly number[]): number =>
   percentile(

@@ -33,12 +33,11 @@ import {
 } from '../test/state/http-support.ts';
 import { openInspector } from './harness/inspector.ts';
 import {
+  guardServers,
   readProcCpuMs,
   readProcMemory,
   type ServerProcess,
   type ServerSpec,
-  startServer,
-  waitHealthy,
 } from './harness/proc.ts';
 import { type BenchRow, percentile, printTable, round } from './lib.ts';
 
@@ -58,41 +57,10 @@ const BASE_ENV: Readonly<Record<string, string>> = {
   CONVERSATION_TURNS_PER_MINUTE: '10000',
 };
 
-const live = new Set<ServerProcess>();
 let azurite: AzuriteHandle | undefined;
-
-function killAll(): void {
-  for (const server of live) {
-    try {
-      process.kill(server.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', killAll);
-process.on('SIGINT', () => {
-  killAll();
-  process.exit(130);
-});
-const deadline = setTimeout(() => {
-  console.error(`state-blob bench: stopped after ${DEADLINE_MS / 60_000} minutes (time limit)`);
-  killAll();
-  process.exit(3);
-}, DEADLINE_MS);
-deadline.unref();
-
-async function start(spec: ServerSpec): Promise<ServerProcess> {
-  const server = await startServer(spec);
-  live.add(server);
-  await waitHealthy(server);
-  return server;
-}
-
-async function stop(server: ServerProcess): Promise<void> {
-  await server.stop();
-  live.delete(server);
-}
+const servers = guardServers('state-blob bench', DEADLINE_MS);
+const start = (spec: ServerSpec): Promise<ServerProcess> => servers.start(spec, { healthy: true });
+const stop = servers.stop;
 
 /** Runs `task(i)` for i = 0..count-1 with at most `concurrency` in flight. */
 async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
@@ -369,7 +337,6 @@ main().then(
   () => process.exit(0),
   async (err: unknown) => {
     console.error(err);
-    killAll();
     await azurite?.dispose();
     process.exit(1);
   },

@@ -256,3 +256,48 @@ export class RssSampler {
     clearInterval(this.timer);
   }
 }
+
+/**
+ * The servers a bench script has started, killed for sure when it exits, is interrupted, or
+ * runs past its time limit (a bench must stop by itself).
+ */
+export function guardServers(
+  label: string,
+  deadlineMs: number,
+): {
+  start(spec: ServerSpec, opts?: { healthy?: boolean }): Promise<ServerProcess>;
+  stop(server: ServerProcess): Promise<void>;
+} {
+  const live = new Set<ServerProcess>();
+  const killAll = (): void => {
+    for (const server of live) {
+      try {
+        process.kill(server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', killAll);
+  process.on('SIGINT', () => {
+    killAll();
+    process.exit(130);
+  });
+  setTimeout(() => {
+    console.error(`${label}: stopped after ${deadlineMs / 60_000} minutes (time limit)`);
+    killAll();
+    process.exit(3);
+  }, deadlineMs).unref();
+  return {
+    async start(spec, opts = {}) {
+      const server = await startServer(spec);
+      live.add(server);
+      if (opts.healthy) await waitHealthy(server);
+      return server;
+    },
+    async stop(server) {
+      await server.stop();
+      live.delete(server);
+    },
+  };
+}

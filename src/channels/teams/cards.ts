@@ -84,27 +84,16 @@ export interface ReferenceCardOptions {
 
 // ---- small builders -------------------------------------------------------------------------
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const REVIEWED_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
-/** "2026-11-29" -> "29 November 2026" (no time zone involved). */
 export function formatReviewed(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return iso;
-  return `${Number(m[3])} ${month} ${m[1]}`;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? REVIEWED_DATE.format(date) : iso;
 }
 
 const text = (value: string, extra: Partial<Omit<TextBlock, 'type' | 'text' | 'wrap'>> = {}): TextBlock => ({
