@@ -22,6 +22,7 @@ export const SET_NAMES = [
   'blind7',
   'blind8',
   'blind9',
+  'blind10',
 ] as const;
 
 const Entry = z.object({ text: z.string(), level: z.enum(['immediate', 'concern', 'none']) });

@@ -171,6 +171,25 @@ export function modelMayRaiseNone(words: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * "he's not outside anymore, he left", "false alarm", "i'm safe now": the writer says the danger
+ * has passed. When the rules found nothing, the model may still say 'concern' but not 'immediate'. O(n).
+ */
+export function saysAllClear(words: readonly string[]): boolean {
+  let lastNot = -10;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const prev = words[i - 1] ?? '';
+    if (w === 'not') lastNot = i;
+    else if (w === 'anymore' && i - lastNot <= 4) return true;
+    else if (w === 'longer' && prev === 'no') return true;
+    else if (w === 'alarm' && prev === 'false') return true;
+    else if (w === 'now' && prev === 'safe') return true;
+    else if (w === 'safe' && (prev === 'am' || prev === 'feel') && words[i + 1] !== 'to') return true;
+  }
+  return false;
+}
+
 function realWords(words: readonly string[]): number {
   let n = 0;
   for (const w of words) if (w !== '.') n++;
@@ -199,10 +218,14 @@ export function combine(r: RuleReading, scorer: Scorer | undefined): RiskAssessm
     realWords(r.words) >= MODEL_MIN_WORDS
   ) {
     const p = scorer.score(r.words, r.law);
-    if (p.immediate >= scorer.thresholds.immediate) {
+    const capped = level === 'none' && saysAllClear(r.words);
+    if (p.immediate >= scorer.thresholds.immediate && !capped) {
       level = 'immediate';
       rules.push('model.immediate');
-    } else if (level === 'none' && p.any >= scorer.thresholds.concern) {
+    } else if (
+      level === 'none' &&
+      (p.any >= scorer.thresholds.concern || p.immediate >= scorer.thresholds.immediate)
+    ) {
       level = 'concern';
       rules.push('model.concern');
     }

@@ -1792,6 +1792,120 @@ const supposedTo: RuleFn = (s, i) => {
   hit(s, 'concern.turning-up', 'concern');
 };
 
+const DEVICE_WORD = ['app', 'apps', 'airpods', 'airtag', 'airtags', 'earbuds', 'tile', 'device', 'devices'];
+const PUT_THERE = new Set([
+  'put',
+  'install',
+  'installed',
+  'download',
+  'downloaded',
+  'add',
+  'added',
+  'recognise',
+]);
+
+/** "there's an app on my phone i didn't put there", "my airpods show up as someone else's in find my". */
+const unknownDevice: RuleFn = (s, i) => {
+  if (lawGeneric(s, i) || isStory(s, i)) return;
+  if (back(s, i, 3, FIRST_PERSON) < 0 && fwd(s, i, 4, FIRST_PERSON) < 0) return;
+  const hi = Math.min((s.sEnd[i] ?? 0) - 1, i + 12);
+  for (let j = i + 1; j <= hi; j++) {
+    const t = at(s, j);
+    const nx = at(s, j + 1);
+    const unknown =
+      (t === 'not' && (PUT_THERE.has(nx) || nx === 'mine')) ||
+      (t === 'someone' && nx === 'else') ||
+      (t === 'find' && nx === 'my');
+    if (unknown) {
+      hit(s, 'concern.unknown-device', 'concern');
+      return;
+    }
+  }
+};
+
+const FEARED_LEAD = new Set([
+  'what',
+  'suppose',
+  'imagine',
+  'worried',
+  'scared',
+  'afraid',
+  'terrified',
+  'petrified',
+]);
+const FEARED_ACT = new Set([
+  'come',
+  'comes',
+  'turn',
+  'turns',
+  'show',
+  'shows',
+  'find',
+  'finds',
+  'break',
+  'breaks',
+  'get',
+  'gets',
+  'kill',
+  'kills',
+  'hurt',
+  'hurts',
+  'follow',
+  'follows',
+  'take',
+  'takes',
+  'wait',
+  'waits',
+  'track',
+  'tracks',
+  'attack',
+  'attacks',
+  'hit',
+  'hits',
+]);
+
+/** "what if he comes round tonight", "scared if he finds me": a feared act by a real person. */
+const fearedIf: RuleFn = (s, i) => {
+  const start = s.sStart[i] ?? 0;
+  if (i !== start && !FEARED_LEAD.has(rel(s, i, -1))) return;
+  if (s.law[i] === 1 || isStory(s, i)) return;
+  let subj = i + 1;
+  if (at(s, subj) === 'my') subj++;
+  if (subj >= (s.sEnd[i] ?? 0)) return;
+  const p = at(s, subj);
+  if (!L.PERSON.has(p) || isGenericWord(p)) return;
+  if (fwd(s, subj, 4, FEARED_ACT) < 0 || negatedBetween(s, subj, subj + 3)) return;
+  hit(s, 'concern.feared-act', 'concern');
+};
+
+const FRAGMENT_DANGER = new Set([
+  'knife',
+  'knives',
+  'gun',
+  'blade',
+  'machete',
+  'weapon',
+  'outside',
+  'followed',
+  'following',
+  'strangled',
+  'strangling',
+  'choking',
+  'choked',
+  'trapped',
+  'hiding',
+]);
+
+/** A message of one or two words that is itself a danger cue: "knife", "outside", "followed". */
+const fragment: RuleFn = (s) => {
+  if (s.n > 4) return;
+  let words = 0;
+  for (let k = 0; k < s.n; k++) if (at(s, k) !== BOUNDARY) words++;
+  if (words > 2) return;
+  for (let k = 0; k < s.n; k++) if (L.NEGATION.has(at(s, k))) return;
+  hit(s, 'immediate.fragment', 'immediate');
+};
+
 /** "his car is outside", "i've seen his car on my street". */
 const vehicle: RuleFn = (s, i) => {
   const p = rel(s, i, -1);
@@ -2251,6 +2365,9 @@ export const FRAME_RULES: readonly Rule[] = [
   { triggers: ['find', 'map'], fn: findMy },
   { triggers: ['supposed', 'allowed', 'turn'], fn: supposedTo },
   { triggers: ['car', 'van', 'truck', 'motorbike'], fn: vehicle },
+  { triggers: ['if'], fn: fearedIf },
+  { triggers: DEVICE_WORD, fn: unknownDevice },
+  { triggers: [...FRAGMENT_DANGER], fn: fragment },
 ];
 
 /** Numbers ("50 texts a day") are not words, so the count frame runs on every number token. */

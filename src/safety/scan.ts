@@ -211,6 +211,11 @@ export function subjectBefore(s: Scan, i: number, dist: number): number {
   for (let j = i - 1; j >= lo; j--) {
     const t = at(s, j);
     if (L.PERSON.has(t)) {
+      // "it was just the neighbour at the door", "it's only the postie": a harmless caller named
+      if (at(s, j - 1) === 'the' && (at(s, j - 2) === 'just' || at(s, j - 2) === 'only')) {
+        const v = at(s, j - 3);
+        if (v === 'was' || v === 'is' || v === 'its') return -1;
+      }
       // "her" / "his" / "them" as an owner or object may still be the place's owner:
       // "outside her flat" -> keep looking for the subject, but accept it if none is found.
       if ((t === 'her' || t === 'his' || t === 'their') && j === i - 1) continue;

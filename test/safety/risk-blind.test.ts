@@ -22,8 +22,15 @@
  *   blind9   coded / covert, children about a 83.1% / 95.0% / 26.1% (none->immediate 6.5%)
  *            parent, third parties now,       (rules only: 73.8% / 75.0% / 21.7%)
  *            digital-only presence, hard negatives
- *   (blind8/blind9 first pass with the rules + the model shipped before them; written before
- *   reading src/safety or any fixture.)
+ *   blind10  negation / hypotheticals, danger  94.2% / 86.7% / 5.0%  (none->immediate 5.0%)
+ *            replies to yes/no questions, one-   misses: "knife", "outside", "followed"; "what if he
+ *            or two-word fragments, new typos,   comes round tonight", "what if he breaks in while
+ *            law questions during live danger,   im asleep"; an app "i didn't put there"; airpods
+ *            everyday none messages              as "someone else's in find my"; "it was just the
+ *                                                neighbour at the door"; "he's not outside anymore,
+ *                                                he left ... safe" (model.immediate)
+ *   (blind8/blind9/blind10 first pass with the rules + the model shipped before them; written
+ *   before reading src/safety or any fixture.)
  *
  *   dev      after the first frames          89.8% immediate, 0 of 104 hard negatives immediate
  *
@@ -46,6 +53,7 @@ const BLIND_SETS = [
   'risk-blind7.json',
   'risk-blind8.json',
   'risk-blind9.json',
+  'risk-blind10.json',
   'risk-dev.json',
 ];
 
