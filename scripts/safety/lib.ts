@@ -23,6 +23,7 @@ export const SET_NAMES = [
   'blind8',
   'blind9',
   'blind10',
+  'blind11',
 ] as const;
 
 const Entry = z.object({ text: z.string(), level: z.enum(['immediate', 'concern', 'none']) });

@@ -52,6 +52,13 @@ const VICTIM_SPOT = new Set([
   'bedroom',
   'address',
   'curtains',
+  // Where the writer spends the day: "a story outside my college", "a pic of my work".
+  'college',
+  'school',
+  'uni',
+  'work',
+  'office',
+  'gym',
 ]);
 const OWN = new Set(['my', 'our', 'me', 'us']);
 const VANTAGE = new Set(['outside', 'through', 'across', 'opposite']);

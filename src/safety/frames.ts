@@ -1957,6 +1957,8 @@ const SENT_THING = new Set([
   'comments',
 ]);
 
+const OWN_TRADE = new Set(['business', 'shop', 'company', 'brand', 'bakery']);
+
 /** Concern signs that need no fixed phrase: "creepy messages", "everywhere i go", "told him to stop". */
 const concernSigns: RuleFn = (s, i) => {
   const t = at(s, i);
@@ -2147,6 +2149,8 @@ const concernSigns: RuleFn = (s, i) => {
     )
       return;
     if (back(s, i, 8, L.PERSON) < 0) return;
+    // "a fake profile ... pretending to be my business": not about a person
+    for (let j = i + 1; j < Math.min(s.n, i + 16); j++) if (OWN_TRADE.has(at(s, j))) return;
     hit(s, 'concern.stalking', 'concern');
     return;
   }
@@ -2155,6 +2159,113 @@ const concernSigns: RuleFn = (s, i) => {
   if (back(s, i, 5, new Set(['things', 'it', 'messages', 'situation', 'texts', 'threats', 'behaviour'])) < 0)
     return;
   hit(s, 'concern.escalation', 'concern');
+};
+
+// ---- pattern of behaviour (ongoing, not happening now) ---------------------------------------
+
+const AGAIN_VERB = new Set([
+  'texting',
+  'messaging',
+  'calling',
+  'ringing',
+  'contacting',
+  'emailing',
+  'following',
+  'turning',
+  'turned',
+  'showing',
+  'showed',
+  'had',
+  'found',
+  'sending',
+  'writing',
+  'started',
+  'watching',
+]);
+const OWN = new Set(['my', 'our', 'her']);
+const ROUTINE = new Set(['routine', 'movements', 'schedule', 'whereabouts', 'shifts', 'timetable']);
+const KNOW_VERB = new Set(['knows', 'knew', 'know', 'learned', 'learnt', 'tracking', 'watching', 'worked']);
+const RUMMAGED = new Set([
+  'bins',
+  'bin',
+  'post',
+  'mail',
+  'rubbish',
+  'phone',
+  'bag',
+  'things',
+  'stuff',
+  'drawers',
+]);
+const BLOCK_EVADE = new Set([
+  'since',
+  'new',
+  'another',
+  'different',
+  'other',
+  'still',
+  'again',
+  'mates',
+  'friends',
+]);
+const ORDER_WORD = new Set(['order', 'injunction', 'bail', 'conditions', 'orders']);
+const SOMEONE_SAME = new Set(['car', 'van', 'man', 'person', 'bloke', 'guy', 'motorbike']);
+const SEEN_AGAIN = new Set(['keep', 'keeps', 'seeing', 'again', 'parked', 'outside', 'always', 'every']);
+const SMEAR_WHO = new Set(['people', 'everyone', 'everybody', 'friends', 'family', 'my', 'our', 'her']);
+const MANY = new Set([
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'several',
+  'multiple',
+  'countless',
+  'numerous',
+]);
+const REPORTED = new Set(['reported', 'called', 'rang', 'phoned', 'contacted', 'told']);
+
+/**
+ * Ongoing unwanted behaviour without a fixed phrase: "he's started texting again", "won't leave
+ * her alone", "turning up uninvited", "knows my routine", "going through my bins", "since i
+ * blocked him", "the order ran out", "the same car parked outside", "reported it four times".
+ */
+const patternFrame: RuleFn = (s, i) => {
+  const t = at(s, i);
+  if (lawGeneric(s, i) || isStory(s, i) || s.hyp[i] === 1) return;
+  const nx = rel(s, i, 1);
+  let ok = false;
+  if (t === 'again') ok = back(s, i, 5, AGAIN_VERB) >= 0 && threatActor(s, i, 8) >= 0;
+  else if (t === 'alone')
+    ok =
+      (rel(s, i, -1) === 'me' || rel(s, i, -1) === 'her' || rel(s, i, -1) === 'us') &&
+      (rel(s, i, -2) === 'leave' || rel(s, i, -2) === 'leaving') &&
+      back(s, i, 4, L.NEGATION) >= 0;
+  else if (t === 'uninvited' || t === 'unannounced') ok = back(s, i, 10, L.PERSON) >= 0;
+  else if (ROUTINE.has(t))
+    ok = back(s, i, 3, OWN) >= 0 && back(s, i, 6, KNOW_VERB) >= 0 && subjectBefore(s, i, 8) >= 0;
+  else if (t === 'spare') ok = nx === 'key' && threatActor(s, i, 6) >= 0;
+  else if (t === 'through')
+    ok = OWN.has(nx) && RUMMAGED.has(rel(s, i, 2)) && (rel(s, i, -1) === 'going' || rel(s, i, -1) === 'gone');
+  else if (t === 'liking' || t === 'commenting' || t === 'screenshotting')
+    ok = fwd(s, i, 4, OWN) >= 0 && threatActor(s, i, 6) >= 0;
+  else if (t === 'blocked')
+    ok =
+      back(s, i, 2, new Set(['i', 'we'])) >= 0 &&
+      sentenceHas(s, i, BLOCK_EVADE) &&
+      sentenceHas(s, i, L.PERSON);
+  else if (t === 'spite') ok = back(s, i, 12, L.PERSON) >= 0;
+  else if (t === 'taken')
+    ok = (nx === 'off' || nx === 'away') && back(s, i, 4, L.CHILD) >= 0 && threatActor(s, i, 10) >= 0;
+  else if (t === 'expired' || t === 'lapsed' || ((t === 'ran' || t === 'run') && nx === 'out'))
+    ok = back(s, i, 5, ORDER_WORD) >= 0;
+  else if (t === 'same') ok = SOMEONE_SAME.has(nx) && sentenceHas(s, i, SEEN_AGAIN);
+  else if (t === 'telling')
+    ok = SMEAR_WHO.has(nx) && fwd(s, i, 5, new Set(['i', 'lies', 'she'])) >= 0 && threatActor(s, i, 6) >= 0;
+  else if (MANY.has(t)) ok = nx === 'times' && back(s, i, 5, REPORTED) >= 0;
+  if (ok) hit(s, 'concern.pattern', 'concern');
 };
 
 // ---- dispatch --------------------------------------------------------------------------------
@@ -2368,6 +2479,31 @@ export const FRAME_RULES: readonly Rule[] = [
   { triggers: ['if'], fn: fearedIf },
   { triggers: DEVICE_WORD, fn: unknownDevice },
   { triggers: [...FRAGMENT_DANGER], fn: fragment },
+  {
+    triggers: [
+      'again',
+      'alone',
+      'uninvited',
+      'unannounced',
+      ...ROUTINE,
+      'spare',
+      'through',
+      'liking',
+      'commenting',
+      'screenshotting',
+      'blocked',
+      'spite',
+      'taken',
+      'expired',
+      'lapsed',
+      'ran',
+      'run',
+      'same',
+      'telling',
+      ...MANY,
+    ],
+    fn: patternFrame,
+  },
 ];
 
 /** Numbers ("50 texts a day") are not words, so the count frame runs on every number token. */

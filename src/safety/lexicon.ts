@@ -343,6 +343,8 @@ export const PAST_MARK = known(
   'together',
 );
 export const NEGATION = known('not', 'never', 'no', 'nobody', 'nothing', 'without');
+/** Everyday words the speller must not 'correct' ("ready" is not "reads"). */
+export const PLAIN_WORDS = known('ready', 'routine', 'spite', 'uninvited', 'unannounced', 'spare');
 export const HYPOTHETICAL = known('if', 'whether', 'suppose', 'imagine', 'hypothetically');
 
 // ---- movement -----------------------------------------------------------------------------
@@ -2769,5 +2771,8 @@ export const CAPTURE = known(
   'selfie',
   'clip',
   'snap',
+  // An Instagram or Snapchat "story" posted from somewhere is a picture of where he is.
+  'story',
+  'stories',
 );
 export const STREAMING = known('streaming', 'livestreaming', 'livestream', 'stream', 'live');

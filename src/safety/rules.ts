@@ -1703,6 +1703,8 @@ const persistent: RuleFn = (s, i) => {
   hit(s, 'concern.stalking', 'concern');
 };
 
+const BUSINESS = new Set(['business', 'shop', 'company', 'brand', 'charity', 'bakery', 'club']);
+
 const contactPattern: RuleFn = (s, i) => {
   const t = at(s, i);
   if (lawGeneric(s, i)) return;
@@ -1715,6 +1717,8 @@ const contactPattern: RuleFn = (s, i) => {
   if (!sentenceHas(s, i, L.PERSON) && !sentenceHas(s, i, TRACK_PERSONAL)) return;
   if (t === 'new' && at(s, obj) !== 'accounts' && at(s, obj) !== 'account' && at(s, obj) !== 'numbers')
     return;
+  // "i made a new instagram account for my business": the writer's own account
+  if (t === 'new' && sentenceHas(s, i, BUSINESS)) return;
   if (t === 'private' && at(s, obj) !== 'number' && at(s, obj) !== 'numbers') return;
   hit(s, 'concern.stalking', 'concern');
 };
@@ -1850,7 +1854,15 @@ const released: RuleFn = (s, i) => {
   if (lawGeneric(s, i)) return;
   if (t === 'released' || t === 'release') {
     if (back(s, i, 6, L.PERSON) < 0) return;
-    if (fwd(s, i, 3, new Set(['statement', 'guidance', 'report', 'film', 'album', 'song'])) >= 0) return;
+    if (
+      fwd(
+        s,
+        i,
+        3,
+        new Set(['statement', 'guidance', 'report', 'film', 'album', 'song', 'job', 'contract', 'team']),
+      ) >= 0
+    )
+      return;
     hit(s, 'concern.released', 'concern');
     return;
   }

@@ -29,7 +29,16 @@
  *            everyday none messages              as "someone else's in find my"; "it was just the
  *                                                neighbour at the door"; "he's not outside anymore,
  *                                                he left ... safe" (model.immediate)
- *   (blind8/blind9/blind10 first pass with the rules + the model shipped before them; written
+ *   blind11  ongoing patterns (gifts on the     96.0% / 98.2% / 15.0% (none->immediate 0.0%)
+ *            doorstep, gym / school run / church, (rules only: 96.0% / 70.9% / 12.5%)
+ *            new accounts after blocking, orders  misses: "i've got the pills ready" ("ready" was
+ *            ran out, released, found new address, spell-corrected to "reads"); "the same car parked
+ *            police did nothing, can't sleep),    outside my house" (none); false alarms: flowers
+ *            parents / friends / colleagues,      from a new partner, a new instagram account for
+ *            close neutral neighbours             a business, supporting someone who's been
+ *                                                 stalked, "released from his job", son "keeps
+ *                                                 calling" from uni, a fake profile of a business
+ *   (blind8/blind9/blind10/blind11 first pass with the rules + the model shipped before them; written
  *   before reading src/safety or any fixture.)
  *
  *   dev      after the first frames          89.8% immediate, 0 of 104 hard negatives immediate
@@ -54,6 +63,7 @@ const BLIND_SETS = [
   'risk-blind8.json',
   'risk-blind9.json',
   'risk-blind10.json',
+  'risk-blind11.json',
   'risk-dev.json',
 ];
 
