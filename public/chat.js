@@ -1,7 +1,7 @@
 /*
  * The chat page (/chat), shown in the launcher's panel (or on its own).
  * - Fetches a Direct Line token from our server and renders Web Chat (full bundle) with an
- *   in-memory store. Nothing is written to localStorage, sessionStorage, IndexedDB or cookies.
+ *   in-memory store. Nothing is written to web storage, IndexedDB or cookies.
  * - Quick exit: the Exit button, the hidden exit link, or Shift pressed 3 times within 5 seconds.
  * - A red "Call 999" bar is pinned when a bot reply carries channelData.escalation "immediate".
  * Plain ES2019.
