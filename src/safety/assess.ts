@@ -3,7 +3,7 @@
  * a level and rule ids; nothing throws. Everything is compiled once, at module load.
  */
 import { resolvedStory } from './covert.ts';
-import { CUE_WORDS, KNOWN_WORDS } from './lexicon.ts';
+import { CUE_WORDS, KNOWN_WORDS, MEDIA } from './lexicon.ts';
 import MODEL_FILE from './model.json' with { type: 'json' };
 import { createScorer, type ModelFile, type Scorer } from './model.ts';
 import { isSpeakWord, tokenise } from './normalise.ts';
@@ -134,36 +134,22 @@ const MODEL_MIN_WORDS = 2;
  * Words that mark a message as being about a film, a novel, a soap or the news. Word
  * statistics cannot tell "the twist where he's outside the house" (a review) from a real account,
  * so when the rules found nothing and one of these is present, the model may not raise the level.
- * A subset of MEDIA: "story", "netflix", "game", "tv", "book", "series" are left out because
- * people use them about their own lives ("he posted a story outside my college").
+ * MEDIA less the words people also use about their own lives ("he posted a story outside my
+ * college", "he keeps logging into my netflix").
  */
-const TOPICAL: ReadonlySet<string> = new Set([
-  'film',
-  'films',
-  'movie',
-  'movies',
-  'documentary',
-  'novel',
-  'novels',
-  'episode',
-  'eastenders',
-  'corrie',
-  'emmerdale',
-  'soap',
-  'drama',
-  'thriller',
-  'podcast',
-  'article',
-  'news',
-  'review',
-  'twist',
-  'plot',
-  'spoiler',
-  'spoilers',
-  'character',
-  'chapter',
-  'storyline',
+const OWN_LIFE_MEDIA: ReadonlySet<string> = new Set([
+  'story',
+  'netflix',
+  'game',
+  'tv',
+  'telly',
+  'book',
+  'books',
+  'series',
+  'programme',
+  'program',
 ]);
+const TOPICAL: ReadonlySet<string> = new Set([...MEDIA].filter((w) => !OWN_LIFE_MEDIA.has(w)));
 
 /** True when the model may raise a rules-'none' reading: no topical (media, news) word in it. */
 export function modelMayRaiseNone(words: readonly string[]): boolean {
