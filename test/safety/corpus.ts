@@ -1,5 +1,6 @@
 /** Shared loader and scorer for the labelled risk corpora (test/fixtures/risk-*.json). */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { z } from 'zod';
 import { assessRisk } from '../../src/safety/index.ts';
 import type { RiskLevel } from '../../src/safety/types.ts';
@@ -57,4 +58,19 @@ export function score(entries: readonly Entry[]): Score {
     noneAsAny: ratio(noneAny, none, 0),
     misses,
   };
+}
+
+/** Scores a labelled set, prints the figures and every miss, and checks the issue's targets. */
+export function expectTargets(name: string, entries: readonly Entry[]): void {
+  const s = score(entries);
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  console.log(
+    `${name}: immediate recall ${pct(s.immediateRecall)}, concern recall ${pct(s.concernRecall)}, ` +
+      `none->immediate ${pct(s.noneAsImmediate)}, none->any ${pct(s.noneAsAny)}`,
+  );
+  console.log(s.misses.length === 0 ? 'misses: none' : `misses:\n${s.misses.join('\n')}`);
+  expect(s.immediateRecall).toBe(1);
+  expect(s.concernRecall).toBeGreaterThanOrEqual(0.97);
+  expect(s.noneAsImmediate).toBeLessThanOrEqual(0.03);
+  expect(s.noneAsAny).toBeLessThanOrEqual(0.1);
 }

@@ -49,7 +49,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../src/safety/index.ts';
-import { loadCorpus, score } from './corpus.ts';
+import { expectTargets, loadCorpus } from './corpus.ts';
 
 const level = (t: string) => assessRisk(t).level;
 const BLIND_SETS = [
@@ -70,17 +70,7 @@ const BLIND_SETS = [
 describe('blind sets', () => {
   for (const name of BLIND_SETS) {
     it(`${name}: finds every danger and rarely raises a false alarm`, () => {
-      const entries = loadCorpus(name);
-      const s = score(entries);
-      console.log(
-        `${name}: immediate recall ${(s.immediateRecall * 100).toFixed(1)}%, concern recall ${(s.concernRecall * 100).toFixed(1)}%, ` +
-          `none->immediate ${(s.noneAsImmediate * 100).toFixed(1)}%, none->any ${(s.noneAsAny * 100).toFixed(1)}%`,
-      );
-      console.log(s.misses.length === 0 ? 'misses: none' : `misses:\n${s.misses.join('\n')}`);
-      expect(s.immediateRecall).toBe(1);
-      expect(s.concernRecall).toBeGreaterThanOrEqual(0.97);
-      expect(s.noneAsImmediate).toBeLessThanOrEqual(0.03);
-      expect(s.noneAsAny).toBeLessThanOrEqual(0.1);
+      expectTargets(name, loadCorpus(name));
     });
   }
 

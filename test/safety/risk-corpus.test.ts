@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../src/safety/index.ts';
-import { loadCorpus, score } from './corpus.ts';
+import { expectTargets, loadCorpus } from './corpus.ts';
 
 const corpus = loadCorpus('risk-corpus.json');
 const holdout = loadCorpus('risk-holdout.json');
@@ -19,16 +19,7 @@ describe('labelled corpus', () => {
     ['risk-holdout.json', holdout],
   ] as const) {
     it(`${name}: finds every danger and rarely raises a false alarm`, () => {
-      const s = score(entries);
-      console.log(
-        `${name}: immediate recall ${(s.immediateRecall * 100).toFixed(1)}%, concern recall ${(s.concernRecall * 100).toFixed(1)}%, ` +
-          `none->immediate ${(s.noneAsImmediate * 100).toFixed(1)}%, none->any ${(s.noneAsAny * 100).toFixed(1)}%`,
-      );
-      console.log(s.misses.length === 0 ? 'misses: none' : `misses:\n${s.misses.join('\n')}`);
-      expect(s.immediateRecall).toBe(1);
-      expect(s.concernRecall).toBeGreaterThanOrEqual(0.97);
-      expect(s.noneAsImmediate).toBeLessThanOrEqual(0.03);
-      expect(s.noneAsAny).toBeLessThanOrEqual(0.1);
+      expectTargets(name, entries);
     });
   }
 });
